@@ -1,0 +1,1 @@
+"""Datasette plugin for the claim ledger (filled in by the database issue)."""
