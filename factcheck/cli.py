@@ -39,12 +39,19 @@ def extract(paths, fmt, kind):
 
     skipped = 0
     collected = []
-    for item in iter_documents(paths):
+    for item in iter_documents(paths, warn=lambda w: click.echo(f"warning: {w}", err=True)):
         if isinstance(item, InputError):
             skipped += 1
             click.echo(f"skipped: {item}", err=True)
             continue
-        claims = extract_document(item)
+        try:
+            claims = extract_document(item)
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the others
+            skipped += 1
+            reason = " ".join(str(e).split())
+            click.echo(f"skipped: {item.path}: extraction failed ({type(e).__name__}: {reason}); please report this",
+                       err=True)
+            continue
         if kind:
             claims = [c for c in claims if c.kind == kind]
         if fmt == "jsonl":
