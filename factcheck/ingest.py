@@ -311,10 +311,20 @@ def _read_sidecar(p: Path, name: str) -> dict:
     return _parse_meta(raw, name, sidecar.name)
 
 
+class _MetaLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps, so a bad date like 2024-02-30 reaches our own one-line check."""
+
+
+_MetaLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _parse_meta(raw: str, name: str, where: str, first_line: int = 1) -> dict:
     """Validated Document fields from a YAML mapping; the InputError names the field and what it should be."""
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + first_line}" if mark is not None else ""
@@ -376,7 +386,7 @@ def _html_body(data: bytes, name: str) -> tuple[str, dict]:
     except Exception as e:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         raise InputError(name, f"HTML could not be parsed ({_one_line(e)}); save the page's text as .txt") from None
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or not re.search(r"[^\W\d_]{2}", text):
         raise InputError(name, "no article text found in this HTML; check the page, or save its text as .txt")
     meta: dict = {}
     for field, attr in (("title", "title"), ("url", "url"), ("author", "author"), ("outlet", "sitename")):
