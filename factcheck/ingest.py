@@ -163,21 +163,27 @@ def _expand(arg: Union[str, Path]) -> Iterator[Union[str, InputError]]:
         yield name
         return
     found = False
-    try:
-        for f in _walk(p):
-            found = True
-            yield str(f)
-    except PermissionError:
-        yield InputError(name, "permission denied while listing the directory; check its permissions")
-        return
+    for f in _walk(p):
+        if isinstance(f, InputError):
+            yield f
+            continue
+        found = True
+        yield str(f)
     if not found:
         yield InputError(name, "no .txt, .md or .html files in this directory; point at the folder with the articles")
 
 
-def _walk(d: Path) -> Iterator[Path]:
+def _walk(d: Path) -> Iterator[Union[Path, InputError]]:
     """Source files under ``d``, sorted, recursively; hidden entries, sidecars and other types are passed over."""
-    with os.scandir(d) as it:
-        entries = sorted(it, key=lambda e: e.name)
+    try:
+        with os.scandir(d) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        yield InputError(str(d), "permission denied while listing the directory; check its permissions")
+        return
+    except OSError as e:
+        yield InputError(str(d), f"cannot list the directory ({_one_line(e)})")
+        return
     for e in entries:
         if e.name.startswith(".") or e.name.lower().endswith(SIDECAR_SUFFIX):
             continue

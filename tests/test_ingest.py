@@ -481,3 +481,20 @@ def test_stdin_html_and_empty(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n")))
     with pytest.raises(InputError, match=r"^-: empty input on stdin"):
         load_document("-")
+
+
+def test_unlistable_subdirectory_is_one_error_and_the_walk_goes_on(tmp_path, monkeypatch):
+    root = _tree(tmp_path)
+    real = ingest.os.scandir
+
+    def guarded(path):
+        if str(path).endswith("b-sub"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ingest.os, "scandir", guarded)
+    items = list(iter_documents([root]))
+    assert [str(e) for e in _errors(items)] == [
+        f"{root / 'b-sub'}: permission denied while listing the directory; check its permissions"
+    ]
+    assert [d.source_id for d in _docs(items)] == ["a-story", "c"]
