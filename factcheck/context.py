@@ -1,0 +1,264 @@
+"""Who and what a figure is about, read from its sentence: subject, object, metric, time, hedge, attribution.
+
+These are heuristics over the sentence's tokens (no parser, no model): the nearest named party before the figure
+is its subject, the named party after an investment preposition is its object, the nearest metric keyword names
+what is measured.  They may leave a field empty; they never invent one from outside the sentence and the one
+before it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from .tables.words import HEDGES, MONTHS, ROLE_WORDS, WEEKDAYS
+from .tokens import Token
+
+# metric keyword (lower-case stem) -> normalised metric, in priority order
+METRICS = [
+    ("valuation", "valuation"), ("valued", "valuation"), ("market value", "market value"),
+    ("market cap", "market value"), ("worth", "market value"), ("revenue", "revenue"), ("sales", "revenue"),
+    ("profit", "profit"), ("net income", "profit"), ("earnings", "earnings"), ("loss", "loss"),
+    ("invest", "investment"), ("investment", "investment"), ("stake", "investment"), ("backing", "investment"),
+    ("funding", "funding"), ("fund", "funding"), ("award", "funding"), ("grant", "funding"), ("loan", "loan"),
+    ("raise", "funding raised"), ("raised", "funding raised"), ("spend", "spending commitment"),
+    ("commit", "spending commitment"), ("commitment", "spending commitment"), ("contract", "contract"),
+    ("deal", "deal value"), ("acquire", "acquisition price"), ("acquisition", "acquisition price"),
+    ("buy", "acquisition price"), ("cost", "cost"), ("price", "price"), ("capacity", "capacity"),
+    ("customers", "customers"), ("users", "users"), ("employees", "employees"), ("jobs", "jobs"),
+    ("workers", "workers"), ("homes", "homes"), ("tax", "tax revenue"), ("budget", "budget"),
+    ("debt", "debt"), ("salary", "pay"), ("pay", "pay"), ("growth", "growth"), ("share", "share"),
+    ("stock", "share price"),
+]
+_METRIC_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in METRICS) + r")\w*", re.IGNORECASE)
+_METRIC_OF = {k: v for k, v in METRICS}
+_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE)
+_ATTRIB_RES = [
+    re.compile(r"\baccording to ([^,.;:]+)", re.IGNORECASE),
+    re.compile(r"\b((?:people|persons|a person|sources|someone|one person|officials)\s+(?:familiar|close|"
+               r"briefed|with knowledge)[^,.;:]*)", re.IGNORECASE),
+    re.compile(r"\b([\w’' -]{2,40}?\s+cited by\s+[\w ]{2,30}?)(?=\s+(?:suggest|show|say|indicate|point)|[,.;])",
+               re.IGNORECASE),
+    re.compile(r"(?:^|[,;:]\s*|\b(?:as|and)\s+)((?:[A-Z][\w&.’'-]*\s+){0,3}[A-Za-z]+)\s+"
+               r"(?:estimates?|estimated|projects?|forecasts?|reported|reports|told)\b"),
+    re.compile(r"\b([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})\s+(?:reported|reports)\b"),
+]
+_WEEKDAY_RE = re.compile(r"\b(?:on|last|this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                         re.IGNORECASE)
+_REL_YEAR = re.compile(r"\b(next|last|this|previous|coming)\s+(year|month|quarter)\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:in|by|for|during|since|through|until|of|fiscal|FY)\s*((?:19|20)\d\d)\b")
+_PREP_OBJECT = {"in", "into", "on", "from", "with", "to", "for", "of"}
+_NOT_PARTY = {"the", "a", "an", "under", "with", "on", "in", "for", "it", "its", "this", "that", "these", "those",
+              "but", "and", "or", "if", "as", "at", "by", "from", "to", "of", "after", "before", "while", "when",
+              "internal", "industry", "some", "today", "yesterday", "meanwhile", "however", "also", "since",
+              "during", "over", "about", "around", "nearly", "more", "up", "both", "all", "each", "every",
+              "analysts", "investors", "critics", "we", "our", "they", "their", "he", "she", "his", "her",
+              "there", "here", "what", "which", "who", "why", "how", "so", "yet", "still", "now", "then",
+              "than", "last", "next", "first", "new", "other", "another", "former", "latest", "recent",
+              "only", "just", "even", "such", "many", "most", "much", "few", "several", "one", "two",
+              "three", "four", "five", "six", "seven", "eight", "nine", "ten", "founded", "backing", "based",
+              "said", "says", "according", "like", "big", "large", "small", "major", "global", "national",
+              "ai", "u", "s", "tens", "hundreds", "thousands", "millions", "billions", "deals", "with"}
+
+
+def _is_party_word(t: Token) -> bool:
+    return t.kind == "word" and t.text[:1].isupper() and t.low not in _NOT_PARTY and t.low not in MONTHS \
+        and t.low not in WEEKDAYS and t.low not in ROLE_WORDS
+
+
+def party_runs(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words (named parties) between token indexes lo..hi -> (start, end, name)."""
+    runs = []
+    k = lo
+    while k < hi:
+        if _is_party_word(toks[k]) and not (k > lo and toks[k - 1].text in ("“", '"')):
+            m = k + 1
+            while m < hi and (_is_party_word(toks[m]) or (toks[m].low in ("of", "&", "and") and m + 1 < hi
+                                                          and _is_party_word(toks[m + 1])
+                                                          and toks[m].low != "and")):
+                m += 1
+            name = " ".join(t.text for t in toks[k:m])
+            name = re.sub(r"['’]s$", "", name)
+            runs.append((k, m, name))
+            k = m
+        else:
+            k += 1
+    return runs
+
+
+class SentenceContext:
+    """What a sentence says around its figures; computed once per sentence."""
+
+    def __init__(self, text: str, start: int, end: int, toks: list[Token], seg, published: Optional[date]):
+        self.text, self.start, self.end, self.toks, self.seg, self.published = text, start, end, toks, seg, published
+        self.sentence = text[start:end]
+        self.hedge = self._hedges()
+        self.attribution = self._attribution()
+        self.time = self._time()
+        self.runs = party_runs(toks, 0, len(toks))
+        self._prev_subject = None
+
+    def _hedges(self) -> Optional[str]:
+        found = []
+        for m in _HEDGE_RE.finditer(self.sentence):
+            w = m.group(1).lower()
+            if w == "may" and re.match(r"\s+\d", self.sentence[m.end():]):
+                continue
+            if w not in found:
+                found.append(w)
+        return "; ".join(found) or None
+
+    def _attribution(self) -> Optional[str]:
+        for rx in _ATTRIB_RES:
+            m = rx.search(self.sentence)
+            if m:
+                val = m.group(1).strip(" ,")
+                if val and val.lower() not in ("it", "this", "that", "which", "he", "she", "they"):
+                    return val
+        return None
+
+    def _time(self) -> Optional[str]:
+        s = self.sentence
+        m = _YEAR_IN.search(s)
+        if m:
+            return m.group(1)
+        pub = self.published
+        if pub is None:
+            return None
+        m = _REL_YEAR.search(s)
+        if m:
+            rel, what = m.group(1).lower(), m.group(2).lower()
+            step = {"next": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}[rel]
+            if what == "year":
+                return str(pub.year + step)
+            if what == "month":
+                y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+                return f"{y:04d}-{mth + 1:02d}"
+            q = (pub.month - 1) // 3 + step
+            y, q = divmod(pub.year * 4 + q, 4)
+            return f"{y:04d}-Q{q + 1}"
+        m = _WEEKDAY_RE.search(s)
+        if m and (m.group(0).strip().split()[0].lower() in ("on", "last", "this", "next") or True):
+            wd = WEEKDAYS[m.group(1).lower()]
+            prefix = m.group(0).strip().split()[0].lower()
+            delta = (pub.weekday() - wd) % 7
+            if prefix == "next":
+                d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+            else:
+                d = pub - timedelta(days=delta)  # news convention: the most recent such day
+            return d.isoformat()
+        return None
+
+    def _subject_before(self, tok_idx: int) -> Optional[str]:
+        best = None
+        for s, e, name in self.runs:
+            if e <= tok_idx:
+                # "A and B": keep both parties
+                best = (s, e, name)
+        if best is None:
+            return None
+        s, e, name = best
+        # extend "A and B" when the run is preceded by "X and"
+        if s >= 2 and self.toks[s - 1].low == "and":
+            for s2, e2, n2 in self.runs:
+                if e2 == s - 1:
+                    # only when nothing but the conjunction separates them and no figure between
+                    name = f"{n2} and {name}"
+        return name
+
+    def _object_after(self, tok_idx: int) -> Optional[str]:
+        toks = self.toks
+        for k in range(tok_idx, min(len(toks), tok_idx + 8)):
+            if toks[k].low in _PREP_OBJECT:
+                for s, e, name in self.runs:
+                    if s in (k + 1, k + 2) or (s == k + 3 and toks[k + 1].low == "the"):
+                        return name
+            if toks[k].text in (",", ";"):
+                break
+        return None
+
+    def _metric(self, start: int, end: int) -> Optional[str]:
+        best, dist = None, 10 ** 9
+        for m in _METRIC_RE.finditer(self.sentence):
+            ms = self.start + m.start()
+            d = start - ms if ms < start else (ms - end) * 1.5  # prefer keywords before the figure
+            if 0 <= d < dist:
+                key = m.group(1).lower()
+                best, dist = _METRIC_OF.get(key), d
+        return best
+
+    def describe(self, fig, start: int, end: int) -> dict:
+        info = {"hedge": self.hedge, "attribution": self.attribution, "time": None}
+        if fig.unit == "date":
+            return info
+        tok_idx = fig.start_tok
+        # possessive right before: "Nvidia's $10 billion"
+        if tok_idx >= 1 and re.search(r"['’]s$", self.toks[tok_idx - 1].text) and \
+                self.toks[tok_idx - 1].text[:1].isupper():
+            info["subject"] = re.sub(r"['’]s$", "", self.toks[tok_idx - 1].text)
+        else:
+            info["subject"] = self._subject_before(tok_idx) or self._previous_subject()
+        info["object"] = self._object_after(fig.end_tok)
+        if info["object"] == info.get("subject"):
+            info["object"] = None
+        if fig.unit in ("W", "Wh"):
+            info["metric"] = "capacity" if fig.unit == "W" else "energy"
+        elif fig.rule in ("count", "count_in_list") and fig.unit:
+            info["metric"] = fig.unit.split()[-1].lower()
+        elif fig.rule == "duration":
+            info["metric"] = "duration"
+        else:
+            info["metric"] = self._metric(start, end)
+        info["time"] = self.time
+        return info
+
+    def _previous_subject(self) -> Optional[str]:
+        """The first named party of the previous sentence: "The two giants ..." after "A and B are ..."."""
+        if self._prev_subject is not None:
+            return self._prev_subject or None
+        idx = self.seg.sentence_index(self.start)
+        self._prev_subject = ""
+        if idx >= 1:
+            from .tokens import tokenize
+
+            ps, pe = self.seg.sentences[idx - 1]
+            ptoks = tokenize(self.text, ps, pe)
+            runs = party_runs(ptoks, 0, len(ptoks))
+            if runs:
+                s, e, name = runs[0]
+                if len(runs) > 1 and runs[1][0] == e + 1 and ptoks[e].low == "and":
+                    name = f"{name} and {runs[1][2]}"
+                self._prev_subject = name
+        return self._prev_subject or None
+
+    def assign_parties(self, claims) -> None:
+        """'A and B will invest $X and $Y respectively': the i-th figure goes to the i-th party."""
+        if "respectively" not in self.sentence.lower() or len(claims) < 2:
+            return
+        m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+and\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)",
+                      self.sentence)
+        if not m:
+            return
+        parties = [m.group(1), m.group(2)]
+        money = [c for c in claims if c.unit and c.start - self.start > m.end()]
+        for c, p in zip(money, parties):
+            c.subject = p
+
+
+def numeric_confidence(fig, info: dict) -> tuple[float, list[str]]:
+    """Extraction confidence: the rule's strength, lowered by hedges, vague amounts and anonymous sourcing."""
+    score = fig.strength
+    reasons = [f"rule {fig.rule}: {fig.strength:.2f}"]
+    reasons += fig.reasons
+    if info.get("hedge"):
+        score -= 0.1
+        reasons.append(f"hedged: {info['hedge']}")
+    attrib = (info.get("attribution") or "").lower()
+    if "familiar" in attrib or "sources" in attrib or "person" in attrib:
+        score -= 0.1
+        reasons.append("anonymous sourcing")
+    if fig.qualifier in ("up_to", "more_than", "less_than", "at_least", "about", "range"):
+        reasons.append(f"bound: {fig.qualifier}")
+    return round(max(0.05, min(score, 1.0)), 2), reasons

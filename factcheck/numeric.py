@@ -1,0 +1,777 @@
+"""Numeric claims: money, ranges, percentages, counts with their noun, power and energy, durations, dates.
+
+The scan is token by token inside each sentence, so its cost is linear in the text and no regex can backtrack.
+Every figure is read in three steps: the number itself (digits or words, with its scale), what stands before it
+(a currency symbol, a qualifier such as "up to"), and what follows (a scale, a currency word, a unit, a noun).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from . import context
+from .models import Claim, claim_id
+from .segment import Segmented
+from .tables.numbers import (DIGIT_ONLY_SCALES, DOZEN, FRACTIONS, HUNDRED, MULTIPLE_VERBS, SCALES, TENS,
+                             UNITS, VAGUE)
+from .tables.units import (CODE_ALIASES, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, ENERGY,
+                           POWER, POWER_SYMBOL)
+from .tables.words import MONTHS, QUALIFIERS_BEFORE, WEEKDAYS
+from .tokens import Token, tokenize
+
+# Spans where digits are not figures: addresses on the web, phone numbers, times of day.
+_MASKS = re.compile(
+    r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
+    r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+_DASHES = {"-", "–", "—", "to"}
+_GROWTH_UP = {"rose", "rise", "rises", "rising", "increased", "increase", "increases", "grew", "grow", "grows",
+              "growing", "climbed", "climb", "jumped", "jump", "gained", "gain", "up", "surged", "soared",
+              "advanced", "added", "higher", "expanded"}
+_GROWTH_DOWN = {"fell", "fall", "falls", "falling", "declined", "decline", "declines", "dropped", "drop", "drops",
+                "down", "decreased", "decrease", "slid", "slide", "lost", "lose", "shrank", "shrink", "slipped",
+                "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted"}
+# Words that stop a counted-noun phrase.
+_NOUN_STOP = {
+    "of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by", "that", "which", "who", "whom",
+    "whose", "the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have",
+    "had", "per", "each", "than", "as", "into", "across", "over", "under", "through", "during", "including",
+    "between", "among", "about", "after", "before", "since", "until", "while", "when", "where", "this",
+    "these", "those", "its", "their", "our", "his", "her", "it", "they", "we", "he", "she", "so", "but", "if",
+    "not", "no", "also", "already", "just", "only", "more", "most", "less", "up", "down", "out", "off", "last",
+    "next", "every", "such", "can", "could", "may", "might", "should", "must", "do", "does", "did", "there",
+    "here", "now", "then", "than", "via", "worth", "valued", "against", "toward", "towards", "around", "within",
+    "without", "yet", "still", "even", "ago", "later", "earlier", "apiece", "each", "both", "all", "what",
+    "whether", "annually", "respectively", "alone", "combined", "total", "overall", "globally", "worldwide",
+    "said", "says", "say", "according", "like", "new", "other", "additional", "more",
+}
+_NOUN_STOP.discard("new")
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "data", "criteria", "media", "staff", "personnel",
+                      "police", "cattle", "feet", "teeth", "mice", "geese", "indices", "phenomena", "bacteria",
+                      "alumni", "memoranda", "fish", "sheep", "aircraft", "deer", "offspring", "series",
+                      "species", "headquarters", "livestock", "equipment", "software", "hardware"}
+# Words after a bare number that make it something other than a figure.
+_NOT_FIGURE_AFTER = {"of", "am", "pm", "st", "nd", "rd", "th"}
+_SENTENCE_WORDS = {  # capitalised at a sentence start, not product names
+    "the", "a", "an", "about", "some", "over", "nearly", "roughly", "around", "approximately", "almost", "only",
+    "just", "with", "all", "at", "up", "more", "those", "these", "its", "their", "our", "in", "on", "by",
+    "for", "of", "to", "and", "but", "or", "than", "under", "since", "until", "from", "after", "before",
+    "another", "another", "every", "each", "last", "next", "this", "that", "as", "less", "fewer", "nearly",
+    "estimated", "an", "between", "across", "among", "through", "during", "within", "roughly", "below",
+    "above", "beyond", "while", "when", "if", "plus", "minus", "per", "top", "first", "least", "most", "it",
+    "they", "we", "he", "she", "i", "you", "both", "total", "combined", "another", "almost", "nearly",
+    "exactly", "precisely", "barely", "some", "any", "no", "none", "many", "several", "few", "few",
+}
+_YEAR_CONTEXT = {"in", "by", "since", "until", "through", "of", "late", "early", "mid", "fiscal", "fy", "from",
+                 "to", "before", "after", "during", "end", "year", "summer", "winter", "spring", "autumn", "fall",
+                 "throughout", "spring", "beginning", "start", "q1", "q2", "q3", "q4", "between", "and"}
+
+
+@dataclass
+class Figure:
+    """A number read from the tokens: where it starts and ends and what it means."""
+
+    start_tok: int
+    end_tok: int  # exclusive
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: str = "exact"
+    per: Optional[str] = None
+    rule: str = ""
+    time: Optional[str] = None
+    digits: bool = True
+    strength: float = 0.8
+    reasons: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _digit_value(tok: Token) -> Optional[float]:
+    s = tok.text.replace(",", "")
+    if len(s) > 18:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _read_words(toks: list[Token], i: int) -> tuple[Optional[float], int]:
+    """A number spelled in words starting at ``i``: "fifteen", "twenty-five", "two hundred", "a million"."""
+    n = len(toks)
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < n:
+        w = toks[j].low
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w in HUNDRED and seen:
+            current = max(current, 1) * 100
+        elif w in ("thousand", "million", "billion", "trillion") and seen:
+            total += max(current, 1) * SCALES[w]
+            current = 0
+        elif w in DOZEN:
+            current = max(current, 1) * 12
+        elif w == "-" and seen and j + 1 < n and toks[j + 1].low in UNITS and toks[j].start == toks[j - 1].end:
+            j += 1
+            continue
+        elif w == "and" and seen and j + 1 < n and (toks[j + 1].low in UNITS or toks[j + 1].low in TENS) \
+                and toks[j - 1].low in HUNDRED:
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None, i
+    return total + current, j
+
+
+def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]:
+    """The number at ``i`` (digits or words, with a following scale word) -> (value, end, written_in_digits)."""
+    n = len(toks)
+    t = toks[i]
+    if t.kind == "num":
+        v = _digit_value(t)
+        if v is None:
+            return None, i, True
+        j = i + 1
+        if j < n and toks[j].kind == "word":
+            w = toks[j].low
+            adjacent = toks[j].start == t.end
+            if w in SCALES and (w not in DIGIT_ONLY_SCALES or adjacent or w in ("bn", "mn", "tn", "mln", "bln")):
+                if not (w == "t" and toks[j].text == "t"):  # "$4T" yes, "4 t" no
+                    v *= SCALES[w]
+                    j += 1
+        return v, j, True
+    if t.low in ("a", "an") and i + 1 < n:
+        nxt = toks[i + 1].low
+        if nxt in ("thousand", "million", "billion", "trillion", "hundred", "dozen"):
+            v, j = _read_words(toks, i + 1)
+            if v is not None:
+                return v, j, False
+        return None, i, False
+    v, j = _read_words(toks, i)
+    return v, j, False
+
+
+# ---------------------------------------------------------------- context before and after
+
+
+def _currency_before(toks: list[Token], i: int) -> tuple[Optional[str], int]:
+    """A currency symbol or code right before token ``i`` -> (ISO code, index of its first token)."""
+    if i == 0:
+        return None, i
+    p = toks[i - 1]
+    if p.kind == "sym" and p.text in CURRENCY_SYMBOLS:
+        # letters glued before the symbol: "US$", "HK$", "A$"
+        if i >= 2 and toks[i - 2].kind == "word" and toks[i - 2].end == p.start:
+            key = toks[i - 2].text + p.text
+            if key in CURRENCY_SYMBOLS:
+                return CURRENCY_SYMBOLS[key], i - 2
+        return CURRENCY_SYMBOLS[p.text], i - 1
+    if p.kind == "word" and p.text.upper() in CURRENCY_CODES and p.text.isupper():
+        code = p.text.upper()
+        return CODE_ALIASES.get(code, code), i - 1
+    return None, i
+
+
+def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, list[str]]:
+    """A qualifier phrase ending right before ``i`` -> (qualifier, first token, hedge words met on the way)."""
+    hedges: list[str] = []
+    j = i
+    # "an estimated", "estimated" between qualifier and figure is a hedge, not a qualifier
+    if j >= 1 and toks[j - 1].low == "estimated":
+        hedges.append("estimated")
+        j -= 1
+        if j >= 1 and toks[j - 1].low in ("an", "a"):
+            j -= 1
+    words = [t.low for t in toks[max(0, j - 4):j]]
+    best = None
+    for phrase, qual in QUALIFIERS_BEFORE:
+        parts = phrase.split()
+        if len(parts) <= len(words) and words[len(words) - len(parts):] == parts:
+            if best is None or len(parts) > len(best[0].split()):
+                best = (phrase, qual)
+    if best is None:
+        return None, j if hedges else i, hedges
+    phrase, qual = best
+    start = j - len(phrase.split())
+    if qual is None:
+        hedges.append(phrase.replace("an ", ""))
+    return qual, start, hedges
+
+
+def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, str]:
+    """A unit word at ``j`` -> (unit, multiplier to the base unit, end index, rule)."""
+    n = len(toks)
+    if j >= n:
+        return None, 1, j, ""
+    t = toks[j]
+    w = t.low
+    if t.text == "%":
+        return "%", 1, j + 1, "percent"
+    if w in ("percent", "pct"):
+        return "%", 1, j + 1, "percent"
+    if w == "per" and j + 1 < n and toks[j + 1].low == "cent":
+        return "%", 1, j + 2, "percent"
+    if w == "percentage" and j + 1 < n and toks[j + 1].low in ("point", "points"):
+        return "pp", 1, j + 2, "percentage_points"
+    if w in ("pp", "ppt", "ppts"):
+        return "pp", 1, j + 1, "percentage_points"
+    if w in ("bps", "bp") or (w == "basis" and j + 1 < n and toks[j + 1].low in ("point", "points")):
+        return "pp", 0.01, j + (2 if w == "basis" else 1), "basis_points"
+    # energy before power: "gigawatt-hours", "GWh"
+    if j + 2 < n and toks[j + 1].text == "-" and f"{w}-{toks[j + 2].low}" in ENERGY:
+        return "Wh", ENERGY[f"{w}-{toks[j + 2].low}"], j + 3, "energy"
+    if w in ENERGY:
+        return "Wh", ENERGY[w], j + 1, "energy"
+    if w in POWER:
+        end = j + 1
+        if end + 2 < n and toks[end].text == "(" and toks[end + 1].low in POWER and toks[end + 2].text == ")":
+            end += 3  # "274 megawatt (MWac)"
+        return "W", POWER[w], end, "power"
+    if w in ("x",) and t.start == toks[j - 1].end:
+        return "times", 1, j + 1, "multiple"
+    if w == "times" and not (j + 1 < n and toks[j + 1].low in ("a", "per", "as", "more", "less", "the")):
+        return "times", 1, j + 1, "multiple"
+    return None, 1, j, ""
+
+
+def _currency_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
+    """A currency name after a figure: "5 billion euros", "20 US dollars"."""
+    n = len(toks)
+    if j >= n:
+        return None, 1, j
+    w = toks[j].low
+    if w in ("us", "u", "australian", "canadian", "singapore", "hong", "new", "swiss", "indian", "british",
+             "chinese", "american") and j + 1 < n:
+        k = j + 1
+        while k < n and toks[k].kind != "word":
+            k += 1
+        if k < n and toks[k].low in ("kong", "zealand") and k + 1 < n:
+            k += 1
+        if k < n and toks[k].low in CURRENCY_WORDS and k - j <= 4:
+            base = CURRENCY_WORDS[toks[k].low]
+            code = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "hong": "HKD", "new": "NZD",
+                    "swiss": "CHF", "indian": "INR", "british": "GBP", "chinese": "CNY"}.get(w, base)
+            return code, 1, k + 1
+    if w in CURRENCY_WORDS and not (w == "won" and toks[j].text == "won"):
+        mult = 0.01 if w in ("cents", "cent", "pence") else 1
+        return CURRENCY_WORDS[w], mult, j + 1
+    if toks[j].kind == "word" and toks[j].text in CURRENCY_CODES:
+        return CODE_ALIASES.get(toks[j].text, toks[j].text), 1, j + 1
+    return None, 1, j
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str], int]:
+    """The counted noun phrase after a figure: "300,000 business and enterprise customers" -> its text, end."""
+    n = len(toks)
+    words: list[str] = []
+    k = j
+    head_end = None
+    while k < n and len(words) < 6:
+        t = toks[k]
+        if t.kind == "word":
+            w = t.low
+            if w in _NOUN_STOP or w in MONTHS or w in UNITS or w in TENS or w in WEEKDAYS:
+                if w in ("and", "or") and words and head_end is None:
+                    # coordination: "business and enterprise customers"
+                    k2, extra = k + 1, []
+                    while k2 < n and toks[k2].kind == "word" and toks[k2].low not in _NOUN_STOP \
+                            and len(extra) < 3:
+                        extra.append(toks[k2].text)
+                        if _looks_plural(toks[k2].text):
+                            break
+                        k2 += 1
+                    if extra and _looks_plural(extra[-1]):
+                        words += [t.text] + extra
+                        k = k2 + 1
+                        head_end = k
+                    break
+                if w == "of" and head_end is not None and k + 1 < n and toks[k + 1].kind == "word" \
+                        and _looks_plural(toks[k + 1].text) and toks[k + 1].low not in _NOUN_STOP \
+                        and not toks[k + 1].is_cap \
+                        and (k + 2 >= n or toks[k + 2].kind != "word"
+                             or toks[k + 2].low in _NOUN_STOP):
+                    words += ["of", toks[k + 1].text]
+                    head_end = k + 2
+                break
+            if w.endswith("ly") and not _looks_plural(w):
+                break
+            words.append(t.text)
+            k += 1
+            if _looks_plural(t.text) or (value == 1 and not t.is_cap):
+                head_end = k
+                if _looks_plural(t.text) and not (k < n and toks[k].kind == "word"
+                                                  and toks[k].low not in _NOUN_STOP
+                                                  and not toks[k].low.endswith("ly")
+                                                  and (_looks_plural(toks[k].text) or toks[k].is_cap is False)
+                                                  and _continues_compound(toks, k)):
+                    break
+            continue
+        if t.text == "-" and words and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].start == t.end \
+                and t.start == toks[k - 1].end:
+            words[-1] += "-" + toks[k + 1].text  # "state-of-the-art", "high-paying"
+            k += 2
+            while k + 1 < n and toks[k].text == "-" and toks[k].start == toks[k - 1].end \
+                    and toks[k + 1].kind == "word":
+                words[-1] += "-" + toks[k + 1].text
+                k += 2
+            if _looks_plural(words[-1]):
+                head_end = k
+            continue
+        break
+    if head_end is None:
+        return None, j
+    # "memoranda of terms", "barrels of crude": a partitive head keeps its "of" complement
+    h = head_end
+    if h + 1 < n and toks[h].low == "of" and toks[h + 1].kind == "word" and not toks[h + 1].is_cap \
+            and _looks_plural(toks[h + 1].text) and toks[h + 1].low not in _NOUN_STOP \
+            and (h + 2 >= n or toks[h + 2].kind != "word" or toks[h + 2].low in _NOUN_STOP):
+        head_end = h + 2
+    # keep the words up to the head
+    count = 0
+    out = []
+    for idx in range(j, head_end):
+        if toks[idx].kind == "word" or toks[idx].text == "-":
+            out.append(toks[idx])
+    phrase = _join(out)
+    return phrase, head_end
+
+
+def _continues_compound(toks: list[Token], k: int) -> bool:
+    """After a plural word, does a further noun follow ("jobs program")?  Only when a plural follows it too."""
+    n = len(toks)
+    m = k
+    while m < n and m < k + 3 and toks[m].kind == "word" and toks[m].low not in _NOUN_STOP:
+        if _looks_plural(toks[m].text):
+            return True
+        m += 1
+    return False
+
+
+def _join(toks: list[Token]) -> str:
+    out = ""
+    prev = None
+    for t in toks:
+        if prev is not None and t.start > prev.end:
+            out += " "
+        out += t.text
+        prev = t
+    return out.lower() if not any(ch.isupper() for ch in out[1:]) else _lower_common(out)
+
+
+def _lower_common(phrase: str) -> str:
+    """Lower-case ordinary words, keep acronyms and proper words ("AI chips", "New Jersey unions")."""
+    return " ".join(w if (w.isupper() or (w[:1].isupper() and len(w) > 1 and not w[1:].islower()) or
+                          w[:1].isupper()) else w.lower() for w in phrase.split())
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _read_date(toks: list[Token], i: int) -> Optional[tuple[int, str]]:
+    """A calendar date starting at a month name: "June 7, 2024", "Aug. 13, 2024", "June of 2027", "March 2025"."""
+    n = len(toks)
+    month = MONTHS.get(toks[i].low)
+    if month is None or (toks[i].low == "may" and toks[i].text == "may"):
+        return None
+    if not toks[i].is_cap:
+        return None
+    j = i + 1
+    if j < n and toks[j].text == "." and toks[j].start == toks[i].end:
+        j += 1
+    day = year = None
+    if j < n and toks[j].kind == "num" and len(toks[j].text) <= 2:
+        d = int(toks[j].text)
+        if 1 <= d <= 31:
+            day = d
+            j += 1
+            if j < n and toks[j].low in ("st", "nd", "rd", "th") and toks[j].start == toks[j - 1].end:
+                j += 1
+            if j + 1 < n and toks[j].text == "," and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 4:
+                year = int(toks[j + 1].text)
+                j += 2
+            elif j < n and toks[j].kind == "num" and len(toks[j].text) == 4:
+                year = int(toks[j].text)
+                j += 1
+    else:
+        k = j
+        if k < n and toks[k].low == "of":
+            k += 1
+        if k < n and toks[k].kind == "num" and len(toks[k].text) == 4 and 1800 <= int(toks[k].text) <= 2200:
+            year = int(toks[k].text)
+            j = k + 1
+    if day is None and year is None:
+        return None
+    if year is not None and day is not None:
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    elif year is not None:
+        iso = f"{year:04d}-{month:02d}"
+    else:
+        iso = f"--{month:02d}-{day:02d}"
+    return j, iso
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2200
+
+
+# ---------------------------------------------------------------- the scan
+
+
+def _masked(text: str, seg: Segmented) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _MASKS.finditer(text)]
+    spans += seg.list_marks
+    spans.sort()
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    for k in (i, i + 1):
+        if 0 <= k < len(spans) and spans[k][0] < e and s < spans[k][1]:
+            return True
+    return False
+
+
+def _is_version(toks: list[Token], i: int) -> bool:
+    """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
+    t = toks[i]
+    n = len(toks)
+    # glued to letters: "4o", "H100", "5G", "A3"
+    if i + 1 < n and toks[i + 1].kind == "word" and toks[i + 1].start == t.end:
+        w = toks[i + 1].low
+        if w not in SCALES and w not in POWER and w not in ENERGY and w not in ("x", "st", "nd", "rd", "th", "s",
+                                                                                   "pct", "bps", "pp"):
+            return True
+    if i >= 1 and toks[i - 1].kind == "word" and toks[i - 1].end == t.start:
+        return True
+    if i >= 2 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end and toks[i - 1].end == t.start \
+            and toks[i - 2].kind == "word" and toks[i - 2].text[:1].isupper():
+        return True  # "GPT-4", "COVID-19"
+    if i >= 1 and toks[i - 1].kind == "word" and (toks[i - 1].is_cap or any(c.isupper() for c in toks[i - 1].text)):
+        w = toks[i - 1].low
+        if w in _SENTENCE_WORDS or w in MONTHS or w in WEEKDAYS or toks[i - 1].text in CURRENCY_CODES:
+            return False
+        if w.endswith(("'s", "’s")):
+            return False
+        if any(w == q.split()[-1] for q, _ in QUALIFIERS_BEFORE):
+            return False
+        return True
+    return False
+
+
+def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = None) -> list[Claim]:
+    """Every numeric claim in the document, with its context filled in from its sentence."""
+    text = seg.text
+    masks = _masked(text, seg)
+    claims: list[Claim] = []
+    for s_start, s_end in seg.sentences:
+        if seg.is_boilerplate(s_start):
+            continue
+        toks = tokenize(text, s_start, s_end)
+        figures = _scan_sentence(toks, text, masks)
+        if not figures:
+            continue
+        sentence = text[s_start:s_end]
+        sent_ctx = context.SentenceContext(text, s_start, s_end, toks, seg, published)
+        for fig in figures:
+            start, end = toks[fig.start_tok].start, toks[fig.end_tok - 1].end
+            span = text[start:end]
+            info = sent_ctx.describe(fig, start, end)
+            confidence, reasons = context.numeric_confidence(fig, info)
+            claims.append(Claim(
+                id=claim_id(source_id, "numeric", start, end, span), source_id=source_id, kind="numeric",
+                text=span, start=start, end=end, sentence=sentence, sentence_start=s_start,
+                value=fig.value, low=fig.low, high=fig.high, unit=fig.unit, per=fig.per or info.get("per"),
+                qualifier=fig.qualifier if fig.unit != "date" else None,
+                subject=info.get("subject"), object=info.get("object"), metric=info.get("metric"),
+                time=fig.time or info.get("time"), speaker=info.get("speaker"), attribution=info.get("attribution"),
+                hedge=info.get("hedge"), rule=fig.rule, confidence=confidence, confidence_reasons=reasons,
+            ))
+        sent_ctx.assign_parties(claims[len(claims) - len(figures):])
+    return claims
+
+
+def _scan_sentence(toks: list[Token], text: str, masks) -> list[Figure]:
+    figures: list[Figure] = []
+    n = len(toks)
+    i = 0
+    last_count_unit = None
+    while i < n:
+        t = toks[i]
+        if _in_spans(masks, t.start, t.end):
+            i += 1
+            continue
+        # calendar dates start at a month name
+        if t.kind == "word" and t.low in MONTHS:
+            d = _read_date(toks, i)
+            if d is not None:
+                j, iso = d
+                figures.append(Figure(i, j, unit="date", rule="date", time=iso, digits=True, strength=0.9))
+                i = j
+                continue
+        if t.kind == "word" and t.low.endswith("fold") and t.low[:-4] in UNITS | TENS:
+            v = (UNITS | TENS)[t.low[:-4]]
+            q, qs, hedges = _qualifier_before(toks, i)
+            figures.append(Figure(qs, i + 1, value=v, unit="times", qualifier=q or "exact", rule="multiple",
+                                  digits=False, reasons=[f"hedged: {h}" for h in hedges]))
+            i += 1
+            continue
+        if t.kind == "word" and t.low in MULTIPLE_VERBS:
+            q, qs, hedges = _qualifier_before(toks, i)
+            if q is not None and not (i + 1 < n and toks[i + 1].low in ("down", "up")):
+                figures.append(Figure(qs, i + 1, value=MULTIPLE_VERBS[t.low], unit="times", qualifier=q,
+                                      rule="multiple", digits=False))
+            i += 1
+            continue
+        if t.kind == "word" and t.low in VAGUE and i + 2 < n and toks[i + 1].low == "of" \
+                and toks[i + 2].low in ("billions", "millions", "thousands", "trillions", "dollars"):
+            # "tens of billions", "hundreds of thousands of jobs": a vague amount, bounds only
+            fig = _vague(toks, i)
+            if fig is not None:
+                figures.append(fig)
+                i = fig.end_tok
+                continue
+        if t.kind != "num" and not (t.kind == "word" and (t.low in UNITS or t.low in TENS or t.low in ("a", "an")
+                                                          or t.low in FRACTIONS)):
+            i += 1
+            continue
+        fig = _read_figure(toks, i, text, last_count_unit)
+        if fig is None:
+            i += 1
+            continue
+        if fig.unit and fig.rule == "count":
+            last_count_unit = fig.unit
+        figures.append(fig)
+        i = max(fig.end_tok, i + 1)
+    return figures
+
+
+def _vague(toks: list[Token], i: int) -> Optional[Figure]:
+    n = len(toks)
+    lo, hi = VAGUE[toks[i].low]
+    j = i + 2
+    scale_word = toks[j].low
+    scale = {"billions": 1e9, "millions": 1e6, "thousands": 1e3, "trillions": 1e12, "dollars": 1}[scale_word]
+    lo, hi = lo * scale, hi * scale
+    j += 1
+    unit = None
+    k = j
+    if k < n and toks[k].low == "of":
+        unit, k2 = _noun_after(toks, k + 1, 2)
+        if unit:
+            j = k2
+    if unit is None:
+        unit = "USD" if scale_word in ("billions", "trillions", "dollars") else None
+    if unit is None:
+        return None
+    return Figure(i, j, low=lo, high=hi, unit=unit, qualifier="range", rule="vague_amount", digits=False,
+                  strength=0.4, reasons=["vague amount"])
+
+
+def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional[str]) -> Optional[Figure]:
+    n = len(toks)
+    t = toks[i]
+    # fractions: "three-quarters of", "a third of", "half of"
+    frac = _read_fraction(toks, i)
+    if frac is not None:
+        return frac
+    value, j, digits = _read_number(toks, i)
+    if value is None:
+        return None
+    if digits and _is_version(toks, i):
+        return None
+    if not digits and j < n and toks[j].low == "of" and value <= 100:
+        return None  # "one of the largest", "three of the biggest"
+    if not digits and j + 1 < n and toks[j].text in ("-", "–") and toks[j + 1].low == "to":
+        return None  # "one-to-one", "two-to-three" as an adjective
+    if not digits and toks[i].low == "one" and j < n and toks[j].low in ("another", "day", "thing", "way"):
+        return None
+    if digits and t.text.isdigit() and len(t.text) == 4 and j == i + 1 and _is_year(t):
+        # a year: a date claim when the context says so, never a count
+        prev = toks[i - 1].low if i else ""
+        nxt = toks[j].low if j < n else ""
+        if prev in _YEAR_CONTEXT or prev in MONTHS or i == 0 or nxt in (",", ".", ")", ";") or j >= n:
+            if j < n and toks[j].text in ("-", "–", "—") and j + 1 < n and toks[j + 1].kind == "num":
+                return None  # "2024-25", a fiscal period
+            return Figure(i, j, unit="date", rule="year", time=t.text, strength=0.8)
+        return None
+    cur, cstart = _currency_before(toks, i) if digits else (None, i)
+    fig = Figure(cstart, j, value=value, digits=digits)
+    # ranges: "$20-25 billion", "4–5 trillion", "10 to 20 dollars", "between X and Y"
+    low_val = None
+    k = j
+    if k + 1 < n and toks[k].low in _DASHES:
+        k2 = k + 1
+        cur2, _ = (None, k2)
+        if toks[k2].kind == "sym" and toks[k2].text in CURRENCY_SYMBOLS:
+            cur2 = CURRENCY_SYMBOLS[toks[k2].text]
+            k2 += 1
+        if k2 < n and (toks[k2].kind == "num" or toks[k2].low in UNITS or toks[k2].low in TENS):
+            v2, j2, d2 = _read_number(toks, k2)
+            if v2 is not None and (d2 == digits) and not (_is_year(toks[i]) and _is_year(toks[k2])):
+                # one scale word for both: "$20-25 billion"
+                if j == i + 1 and j2 > k2 + 1 and toks[j2 - 1].low in SCALES and v2 > value:
+                    value *= SCALES[toks[j2 - 1].low]
+                if v2 >= value:
+                    low_val, value, j = value, v2, j2
+                    cur = cur or cur2
+    if low_val is None and i >= 1 and toks[i - 1].low == "and" and False:
+        pass
+    # after the number: currency name, unit, duration, counted noun
+    unit, mult, j3, rule = _unit_after(toks, j)
+    if unit is None and cur is None:
+        c2, m2, j4 = _currency_after(toks, j)
+        if c2:
+            cur, mult, j = c2, m2, j4
+    if cur is not None:
+        fig.unit, fig.rule, fig.strength = cur, "money", 0.9
+        if unit == "times":
+            unit = None
+    elif unit is not None:
+        fig.unit, fig.rule = unit, rule
+        j = j3
+        fig.strength = 0.9
+    else:
+        dur = _duration_after(toks, j)
+        if dur is not None:
+            dunit, dmult, j = dur
+            fig.unit, fig.rule, mult, fig.strength = dunit, "duration", dmult, 0.85
+        else:
+            noun, jn = _noun_after(toks, j, value)
+            if noun:
+                fig.unit, fig.rule, j, fig.strength = noun, "count", jn, 0.75
+            elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \
+                    and j + 1 < n and toks[j + 1].is_cap:
+                fig.unit, fig.rule, fig.strength = last_count_unit, "count_in_list", 0.6
+            else:
+                return None
+    fig.end_tok = j
+    scale = mult
+    if low_val is not None:
+        fig.low, fig.high, fig.value = low_val * scale, value * scale, None
+        fig.qualifier = "range"
+    else:
+        fig.value = value * scale
+    # signed change: "down 2%", "fell 3 points"
+    if fig.unit in ("%", "pp"):
+        _growth(toks, fig)
+    if fig.unit == "%" and j < n and toks[j].low in ("point", "points"):
+        pass
+    # per: "$20 billion per gigawatt", "$5 a share"
+    _per_after(toks, fig)
+    # qualifier before
+    q, qs, hedges = _qualifier_before(toks, fig.start_tok)
+    if q == "more_than" and toks[qs].low == "over" and fig.rule == "duration":
+        q, qs = None, fig.start_tok  # "over five years" is a period, not a bound
+    if q is not None:
+        if fig.qualifier == "range":
+            fig.low, fig.high = fig.low, fig.high
+            if q in ("about",):
+                fig.qualifier = q
+        else:
+            fig.qualifier = q
+        fig.start_tok = qs if fig.rule != "count_in_list" else fig.start_tok
+    elif qs != fig.start_tok and hedges:
+        pass
+    # keep the qualifier words out of the span for readability?  The span is the figure itself plus its
+    # currency; the qualifier is recorded in the field.  Restore the figure start.
+    fig.start_tok = cstart if cur is not None and cstart < i else i
+    fig.reasons += [f"hedged: {h}" for h in hedges]
+    # "the $350 billion range" reads as an approximation
+    if fig.qualifier == "exact" and fig.end_tok < n and toks[fig.end_tok].low in ("range", "ballpark", "region") \
+            and fig.start_tok >= 1 and toks[fig.start_tok - 1].low == "the":
+        fig.qualifier = "about"
+    return fig
+
+
+def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
+    n = len(toks)
+    t = toks[i]
+    num = None
+    j = i
+    if t.low in UNITS and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low in FRACTIONS:
+        num, j = UNITS[t.low], i + 3
+        frac = FRACTIONS[toks[i + 2].low]
+    elif t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in FRACTIONS and toks[i + 1].low != "half":
+        num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
+    elif t.low == "half" and i + 1 < n and toks[i + 1].low == "of":
+        num, j, frac = 1, i + 1, 0.5
+    else:
+        return None
+    if j < n and toks[j].low != "of":
+        return None
+    return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7)
+
+
+def _duration_after(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
+    n = len(toks)
+    k = j
+    if k < n and toks[k].text == "-" and k + 1 < n:
+        k += 1
+    if k < n and toks[k].low in DURATIONS:
+        if toks[k].low in ("quarter", "quarters") and k == j:
+            return None
+        unit, mult = DURATIONS[toks[k].low]
+        end = k + 1
+        if end + 1 < n and toks[end].text == "-" and toks[end + 1].low == "old":
+            return None  # an age: "a 15-year-old"
+        if end < n and toks[end].low == "ago":
+            return None  # "three years ago" is a time, not a figure
+        return unit, mult, end
+    return None
+
+
+def _growth(toks: list[Token], fig: Figure) -> None:
+    before = {t.low for t in toks[max(0, fig.start_tok - 4):fig.start_tok]}
+    if before & _GROWTH_DOWN and fig.value is not None and fig.value > 0:
+        fig.value = -fig.value
+        fig.rule += "_change"
+    elif before & _GROWTH_UP:
+        fig.rule += "_change"
+
+
+def _per_after(toks: list[Token], fig: Figure) -> None:
+    n = len(toks)
+    j = fig.end_tok
+    if j + 1 < n and toks[j].low in ("per", "a", "an", "each") and toks[j + 1].kind == "word":
+        w = toks[j + 1].low
+        if w in POWER:
+            fig.per = POWER_SYMBOL.get(POWER[w], toks[j + 1].text)
+        elif w in ENERGY:
+            fig.per = {1: "Wh", 1e3: "kWh", 1e6: "MWh", 1e9: "GWh", 1e12: "TWh"}.get(ENERGY[w], w)
+        elif w in DURATIONS and toks[j].low != "each":
+            fig.per = DURATIONS[w][0]
+        elif toks[j].low == "per":
+            fig.per = w
+        else:
+            return
+        fig.end_tok = j + 2
+    elif j < n and toks[j].low in ("annually", "yearly"):
+        fig.per = "year"
+        fig.end_tok = j + 1

@@ -1,0 +1,3 @@
+"""placeholder"""
+def extract_quotes(seg, source_id):
+    return []

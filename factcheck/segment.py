@@ -1,0 +1,110 @@
+"""Split a document into paragraphs and sentences, and mark page furniture, keeping every offset."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .tables.words import ABBREVIATIONS, BOILERPLATE
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
+# or at a line break.  Candidates are checked against abbreviations and decimals.
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
+_LINE = re.compile(r"[^\n]*")
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*•–—·▪●]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+")
+
+
+@dataclass
+class Segmented:
+    """A document's text with its sentences, paragraphs and boilerplate lines as offset spans."""
+
+    text: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    list_marks: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _pstarts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding offset ``pos``."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return (0, 0)
+        return self.sentences[i]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._pstarts, pos) - 1
+        if i < 0:
+            return (0, 0)
+        return self.paragraphs[i]
+
+    def is_boilerplate(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.boilerplate)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the dot at ``dot`` closes an abbreviation or an initial rather than a sentence."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and text[j].isupper():  # an initial: "John F. Kennedy"
+        return True
+    return False
+
+
+def segment(text: str) -> Segmented:
+    """Sentences, paragraphs (blank-line or line separated) and boilerplate lines of ``text``."""
+    seg = Segmented(text)
+    # Lines: each non-empty line is a paragraph (news copy puts one paragraph a line).
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        if s == e:
+            continue
+        line = m.group()
+        if not line.strip():
+            continue
+        seg.paragraphs.append((s, e))
+        if BOILERPLATE.match(line):
+            seg.boilerplate.append((s, e))
+        lm = _LIST_MARK.match(line)
+        if lm and lm.end() > 0:
+            seg.list_marks.append((s, s + lm.end()))
+    # Sentences inside each paragraph.
+    for ps, pe in seg.paragraphs:
+        start = ps
+        while start < pe and text[start].isspace():
+            start += 1
+        for m in _END.finditer(text, ps, pe):
+            if m.group() == "\n":
+                continue
+            dot = m.start()
+            if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation(text, dot):
+                # an abbreviation ends the sentence only when a capitalised non-name follows; keep it simple:
+                # treat as no break
+                continue
+            nxt = m.end()
+            while nxt < pe and text[nxt] in " \t":
+                nxt += 1
+            if nxt < pe and text[nxt].islower():
+                continue
+            if m.end() > start:
+                seg.sentences.append((start, m.end()))
+            start = nxt
+        if start < pe and text[start:pe].strip():
+            end = pe
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            seg.sentences.append((start, end))
+    seg._starts = [s for s, _ in seg.sentences]
+    seg._pstarts = [s for s, _ in seg.paragraphs]
+    return seg

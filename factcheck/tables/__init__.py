@@ -1,0 +1,1 @@
+"""Data tables for the extractor, kept apart from the rules that use them."""
