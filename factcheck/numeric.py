@@ -569,7 +569,22 @@ def _scan_sentence(toks: list[Token], text: str, masks) -> list[Figure]:
             last_count_unit = fig.unit
         figures.append(fig)
         i = max(fig.end_tok, i + 1)
-    return figures
+    return _merge_alternatives(toks, figures)
+
+
+def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure]:
+    """'more than double, or nearly triple': two multiples offered as alternatives are one range."""
+    out: list[Figure] = []
+    for f in figures:
+        if out and f.unit == "times" and out[-1].unit == "times" and out[-1].value and f.value \
+                and all(t.text in (",", "or", "to") for t in toks[out[-1].end_tok:f.start_tok]) \
+                and f.start_tok - out[-1].end_tok <= 3:
+            prev = out[-1]
+            prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
+            prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
+            continue
+        out.append(f)
+    return out
 
 
 def _vague(toks: list[Token], i: int) -> Optional[Figure]:
@@ -608,6 +623,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return None
     if not digits and j < n and toks[j].low == "of" and value <= 100:
         return None  # "one of the largest", "three of the biggest"
+    if not digits and i >= 1 and toks[i - 1].text in ("-", "–") and toks[i - 1].end == t.start:
+        return None  # the tail of a compound: "one-to-one", "face-to-face"
     if not digits and j + 1 < n and toks[j].text in ("-", "–") and toks[j + 1].low == "to":
         return None  # "one-to-one", "two-to-three" as an adjective
     if not digits and toks[i].low == "one" and j < n and toks[j].low in ("another", "day", "thing", "way"):

@@ -1,3 +1,532 @@
-"""placeholder"""
-def extract_quotes(seg, source_id):
-    return []
+"""Quotations and who said them.
+
+Quote marks are paired in one pass over each paragraph (straight, curly and mixed double marks; single marks are
+left alone because they double as apostrophes).  Each quotation is then attributed by the first rule that fits:
+
+1. a cue right after it:       “...,” said Jane Roe, chief executive of Acme.   /   “...,” she said.
+2. an introduction before it:  Jane Roe, head of research at Acme: “...”      /   Acme said in a statement: “...”
+3. a cue earlier in its sentence: Roe called the plan “a bold bet”              /   Acme says it remains a “key partner”
+4. the quotation continues one already attributed in the paragraph (or a multi-paragraph quotation).
+
+Pronouns resolve to the last person named before them outside quotation marks.  Scare quotes, quoted names and
+quoted modifiers ("the “frontier” lab") get no speaker and are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .models import Claim, claim_id
+from .segment import Segmented
+from .tables.words import CHARACTERISING_CUES, MONTHS, PRONOUNS, ROLE_WORDS, SPEECH_CUES, WEEKDAYS
+from .tokens import Token, tokenize
+
+_OPEN = {"“", "„", "«"}
+_CLOSE = {"”", "»"}
+_MARKS = re.compile(r"[“”„«»\"]")
+_FUNCTION_AFTER = {
+    "in", "and", "or", "for", "to", "of", "on", "at", "by", "with", "as", "but", "from", "that", "which", "while",
+    "when", "after", "before", "because", "since", "than", "so", "he", "she", "they", "it", "we", "i", "said",
+    "says", "added", "adds", "told", "wrote", "writes", "according", "the", "a", "an", "this", "if", "is", "was",
+    "are", "were", "will", "would", "could", "has", "had", "have", "during", "over", "into", "about", "earlier",
+    "last", "this", "on", "then", "even", "also", "not", "though", "although", "where", "who", "until",
+}
+_NAME_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "al", "del", "dos", "du"}
+_ORG_HINTS = {"inc", "corp", "ltd", "llc", "group", "company", "department", "ministry", "agency", "bank",
+              "university", "office", "administration", "commission", "council", "association", "institute"}
+
+
+@dataclass
+class _Quote:
+    open: int   # offset of the opening mark
+    close: int  # offset of the closing mark (or paragraph end when the quotation runs on)
+    closed: bool
+    continues: bool = False  # a multi-paragraph quotation: this paragraph has no closing mark
+    speaker: Optional[str] = None
+    role: Optional[str] = None
+    cue: Optional[str] = None
+    how: str = ""
+
+
+def find_quotes(seg: Segmented) -> list[_Quote]:
+    """Pair quotation marks paragraph by paragraph (linear time: one pass, no backtracking)."""
+    text = seg.text
+    quotes: list[_Quote] = []
+    for ps, pe in seg.paragraphs:
+        open_at = None
+        for m in _MARKS.finditer(text, ps, pe):
+            p, ch = m.start(), m.group()
+            if ch in _OPEN:
+                open_at = p
+            elif ch in _CLOSE:
+                if open_at is not None:
+                    quotes.append(_Quote(open_at, p, True))
+                    open_at = None
+            else:  # a straight mark: opens when nothing is open, else closes
+                if open_at is None:
+                    nxt = text[p + 1:p + 2]
+                    if nxt and not nxt.isspace():
+                        open_at = p
+                else:
+                    quotes.append(_Quote(open_at, p, True))
+                    open_at = None
+        if open_at is not None:
+            # runs on: a quotation over several paragraphs keeps only an opening mark on each
+            end = pe
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            nxt_para = _next_paragraph_start(seg, pe)
+            if nxt_para is not None and text[nxt_para:nxt_para + 1] in ("“", '"', "„", "«") and end - open_at > 1:
+                quotes.append(_Quote(open_at, end, False, continues=True))
+    return quotes
+
+
+def _next_paragraph_start(seg: Segmented, pe: int) -> Optional[int]:
+    import bisect
+
+    i = bisect.bisect_right(seg._pstarts, pe)
+    if i < len(seg.paragraphs):
+        s = seg.paragraphs[i][0]
+        while s < len(seg.text) and seg.text[s].isspace():
+            s += 1
+        return s
+    return None
+
+
+def _is_person_like(name: str) -> bool:
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
+        not any(p.lower().strip(".") in _ORG_HINTS for p in parts)
+
+
+def _cap(t: Token) -> bool:
+    return t.kind == "word" and t.text[:1].isupper()
+
+
+def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
+    """Name and role from the words that name a speaker.
+
+    "U.S. Secretary of Commerce Jane Roe" -> ("Jane Roe", "U.S. Secretary of Commerce");
+    "Jane Roe, head of research at Acme" -> ("Jane Roe", "head of research at Acme"); "Acme" -> ("Acme", None).
+    """
+    if not toks:
+        return None, None
+    # split at the first comma: head names, tail describes
+    head, tail = toks, []
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            head, tail = toks[:k], toks[k + 1:]
+            break
+    head = [t for t in head if not (t.kind == "sym" and t.text not in (".", "-", "&"))]
+    words = [t for t in head if t.kind == "word"]
+    if not words:
+        return None, None
+    if len(words) == 1 and words[0].low in PRONOUNS:
+        return words[0].low, None
+    # the name is the trailing run of capitalised words that are not role words
+    k = len(head) - 1
+    while k >= 0 and head[k].kind == "sym" and head[k].text == ".":
+        k -= 1
+    end = k + 1
+    name_toks: list[Token] = []
+    while k >= 0:
+        t = head[k]
+        if t.kind == "word" and (_cap(t) or t.low in _NAME_PARTICLES) and t.low not in ROLE_WORDS \
+                and not re.search(r"['’]s$", t.text):
+            name_toks.insert(0, t)
+            k -= 1
+            continue
+        if t.kind == "sym" and t.text == "." and k >= 1 and len(head[k - 1].text) == 1 and _cap(head[k - 1]):
+            k -= 1  # a middle initial "F."
+            continue
+        break
+    if not name_toks:
+        return None, None
+    first = k + 1
+    if len(name_toks) > 2 and first >= 1 and head[first - 1].low in ("of", "for", "at"):
+        drop = len(name_toks) - 2
+        name_toks = name_toks[drop:]
+        first = head.index(name_toks[0])
+    if len(name_toks) > 3:
+        name_toks = name_toks[-2:]
+        first = head.index(name_toks[0])
+    name = _join(head[first:end])
+    role_head = _join(head[:first]).strip(" ,")
+    role_tail = _join(tail).strip(" ,.") if tail else ""
+    role = ", ".join(r for r in (role_head, role_tail) if r) or None
+    return name, role
+
+
+def _join(toks: list[Token]) -> str:
+    out, prev = "", None
+    for t in toks:
+        if prev is not None and t.start > prev.end:
+            out += " "
+        out += t.text
+        prev = t
+    return out
+
+
+class _People:
+    """Named people in order of mention (outside quotation marks), for pronouns and surnames."""
+
+    def __init__(self):
+        self.mentions: list[tuple[int, str]] = []
+
+    def add(self, pos: int, name: str) -> None:
+        if name and _is_person_like(name):
+            self.mentions.append((pos, name))
+
+    def last_before(self, pos: int) -> Optional[str]:
+        best = None
+        for p, name in self.mentions:
+            if p < pos:
+                best = name
+        return best
+
+    def full_name(self, name: str) -> str:
+        """A surname alone ("Roe said") becomes the full name mentioned earlier ("Jane Roe")."""
+        if " " in name:
+            return name
+        for _, full in reversed(self.mentions):
+            if full.split()[-1] == name:
+                return full
+        return name
+
+
+def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> None:
+    """Record persons named with a role word ("chief executive Jane Roe", "analyst Jo Bloggs") outside quotes."""
+    text = seg.text
+    inside = [(q.open, q.close) for q in quotes]
+    for ps, pe in seg.paragraphs:
+        toks = tokenize(text, ps, pe)
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if any(a <= t.start <= b for a, b in inside):
+                k += 1
+                continue
+            if _cap(t) and t.low not in ROLE_WORDS and t.low not in MONTHS and t.low not in WEEKDAYS:
+                m = k
+                while m < len(toks) and _cap(toks[m]) and toks[m].low not in ROLE_WORDS \
+                        and not re.search(r"['’]s$", toks[m].text):
+                    m += 1
+                run = toks[k:m]
+                preceded_by_role = k >= 1 and toks[k - 1].low in ROLE_WORDS
+                followed_by_role = m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low in ROLE_WORDS
+                if 2 <= len(run) <= 3 and (preceded_by_role or followed_by_role):
+                    people.add(t.start, _join(run))
+                k = max(m, k + 1)
+            else:
+                k += 1
+
+
+def _speaker_from(toks: list[Token], people: _People, pos: int) -> tuple[Optional[str], Optional[str], str]:
+    name, role = parse_speaker(toks)
+    if name is None:
+        return None, None, ""
+    if name in PRONOUNS:
+        resolved = people.last_before(pos)
+        return (resolved, None, "pronoun") if resolved else (None, None, "")
+    return people.full_name(name), role, "named"
+
+
+def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
+    """Rule 1: “...,” said X  /  “...,” X said  /  “...,” he added."""
+    stop = pe
+    m = _MARKS.search(text, q.close + 1, pe)
+    if m:
+        stop = m.start()
+    s_end = seg.sentence_at(q.close + 1)[1]
+    if q.close + 1 < s_end < stop:
+        stop = s_end
+    toks = tokenize(text, q.close + 1, stop)
+    if not toks:
+        return None
+    k = 0
+    while k < len(toks) and toks[k].kind == "sym" and toks[k].text in (",", "—", "-", "–"):
+        k += 1
+    if k >= len(toks):
+        return None
+    content = text[q.open + 1:q.close].rstrip()
+    if content.endswith((".", "!", "?")) and _cap(toks[k]) and toks[k].low not in SPEECH_CUES \
+            and toks[k].low not in PRONOUNS:
+        return None  # a new sentence starts after the quotation: its words belong to what follows
+    if toks[k].low in SPEECH_CUES and toks[k].low not in CHARACTERISING_CUES:
+        cue = toks[k].low
+        rest = toks[k + 1:]
+        # "said Jane Roe, head of X." -- up to the end of the clause
+        name, role, how = _speaker_from(_until_clause_end(rest), people, q.open)
+        if name:
+            return name, role, cue, how
+        return None
+    # "X said" / "X, role, said" / "he said" within a few words
+    for m2 in range(k, min(len(toks), k + 14)):
+        if toks[m2].low in SPEECH_CUES and toks[m2].low not in CHARACTERISING_CUES and m2 > k:
+            head = toks[k:m2]
+            if any(t.text in (".", "!", "?") and not _is_initial(head, t) for t in head if t.kind == "sym"):
+                break
+            if head[-1].low in PRONOUNS:
+                head = head[-1:]
+            name, role, how = _speaker_from(head, people, q.open)
+            if name:
+                return name, role, toks[m2].low, how
+            break
+    return None
+
+
+def _is_initial(toks: list[Token], dot: Token) -> bool:
+    for i, t in enumerate(toks):
+        if t is dot:
+            return i >= 1 and toks[i - 1].kind == "word" and (len(toks[i - 1].text) <= 2 or toks[i - 1].text.isupper())
+    return False
+
+
+def _until_clause_end(toks: list[Token]) -> list[Token]:
+    """Words naming a speaker after a cue, up to where the clause turns to something else."""
+    out = []
+    commas = 0
+    for t in toks:
+        if t.text in (";", "!", "?", "“", "”", '"', "(", ")"):
+            break
+        if t.text == "." and out and not (len(out[-1].text) <= 2 or out[-1].text.isupper()):
+            break
+        if t.text == ",":
+            commas += 1
+            if commas > 1 and not (out and out[-1].low in ROLE_WORDS):
+                break
+        if t.kind == "word" and t.low in ("in", "on", "during", "at", "told", "when", "while", "who") and out \
+                and commas == 0 and any(_cap(x) for x in out):
+            break
+        out.append(t)
+    return out
+
+
+def _intro_before(text: str, seg: Segmented, q: _Quote, ps: int, people: _People, prev_close: int):
+    """Rule 2: Jane Roe, head of X: “...”  /  Acme said in a statement: “...”  /  Roe said, “...”."""
+    start = max(ps, prev_close)
+    before = text[start:q.open].rstrip()
+    if not before.endswith((":", ",")):
+        return None
+    toks = tokenize(text, start, start + len(before) - 1)
+    # the clause that introduces the quote
+    s0 = seg.sentence_at(q.open)[0]
+    toks = [t for t in toks if t.start >= s0]
+    if not toks:
+        return None
+    cue_idx = None
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].low in SPEECH_CUES and toks[k].low not in CHARACTERISING_CUES:
+            cue_idx = k
+            break
+    if cue_idx is not None:
+        if toks[cue_idx].low == "according" and cue_idx + 1 < len(toks) and toks[cue_idx + 1].low == "to":
+            name, role, how = _speaker_from(toks[cue_idx + 2:], people, q.open)
+            return (name, role, "according to", how) if name else None
+        head = _subject_tokens(toks[:cue_idx])
+        if head and head[-1].low in PRONOUNS:
+            head = head[-1:]
+        name, role, how = _speaker_from(head, people, q.open)
+        if name:
+            return name, role, toks[cue_idx].low, how
+        return None
+    if before.endswith(":") and len(toks) <= 16 and _cap(toks[0]):
+        name, role, how = _speaker_from(toks, people, q.open)
+        if name:
+            return name, role, "colon", how
+    return None
+
+
+def _subject_tokens(toks: list[Token]) -> list[Token]:
+    """The words naming who speaks, right before a cue verb: the last clause before it."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].kind == "word" and toks[k - 1].low in ("also", "then", "later", "has", "had",
+                                                                        "have", "was", "is", "once", "previously",
+                                                                        "recently", "has", "further"):
+        k -= 1
+    toks = toks[:k]
+    # a trailing ", role," belongs to the name before it: keep from the last clause break before the name
+    start = 0
+    for i, t in enumerate(toks):
+        if t.text in (";", "—", "–", ":") or (t.text == "," and i + 1 < len(toks) and toks[i + 1].low in (
+                "and", "but", "while", "as", "so")):
+            start = i + 1
+    return toks[start:]
+
+
+def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
+    """Rule 3: a cue earlier in the quote's sentence: X called it “...”; X says it remains a “...”."""
+    s0 = seg.sentence_at(q.open)[0]
+    toks = tokenize(text, s0, q.open)
+    # do not read inside earlier quotations of the same sentence
+    clean = []
+    depth = False
+    for t in toks:
+        if t.text in ("“", '"', "”"):
+            depth = not depth if t.text == '"' else (t.text == "“")
+            continue
+        if not depth:
+            clean.append(t)
+    toks = clean
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k].low
+        if w in SPEECH_CUES and w != "according":
+            if w == "put" and not (k + 1 < len(toks) and toks[k + 1].low == "it"):
+                continue
+            if w == "pointed" and not (k + 1 < len(toks) and toks[k + 1].low == "out"):
+                continue
+            head = toks[:k]
+            # pronoun right before the cue: "he added"
+            if head and head[-1].low in PRONOUNS:
+                resolved = people.last_before(q.open)
+                return (resolved, None, w, "pronoun") if resolved else None
+            name, role, how = _speaker_from(_nearest_party(head), people, q.open)
+            if name:
+                return name, role, w, how
+            return None
+    return None
+
+
+def _nearest_party(toks: list[Token]) -> list[Token]:
+    """The last run of capitalised words (with the role words before it) in ``toks``."""
+    k = len(toks) - 1
+    while k >= 0 and not (_cap(toks[k]) and not re.search(r"['’]s$", toks[k].text)
+                          and toks[k].low not in ("i", "it")):
+        k -= 1
+    if k < 0:
+        return []
+    end = k + 1
+    while k >= 0 and (_cap(toks[k]) or toks[k].low in ROLE_WORDS or toks[k].low in _NAME_PARTICLES
+                      or (toks[k].text == "." and k >= 1 and _cap(toks[k - 1]))
+                      or (toks[k].low == "of" and k >= 1 and _cap(toks[k - 1]))):
+        k -= 1
+    run = toks[k + 1:end]
+    # a sentence-initial word such as "As" or "The" is not part of a name
+    while run and run[0].low in ("as", "the", "a", "an", "with", "for", "but", "and", "when", "while", "in",
+                                 "after", "like", "under", "of"):
+        run = run[1:]
+    return run
+
+
+def _word_count(s: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s))
+
+
+def _is_modifier_use(text: str, q: _Quote) -> bool:
+    """A quoted term used as a modifier: the “frontier” lab, a “bring any model” platform."""
+    m = re.match(r"\s*([A-Za-z]+)", text[q.close + 1:q.close + 40])
+    if not m or text[q.close + 1:q.close + 2] not in (" ",):
+        return False
+    word = m.group(1)
+    return word.islower() and word not in _FUNCTION_AFTER
+
+
+def _is_title(content: str) -> bool:
+    words = re.findall(r"[^\W_]+", content)
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "for",
+                                                                      "to", "an") for w in words) \
+        and not content.rstrip().endswith((".", ",", "!", "?"))
+
+
+def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
+    """Quote claims with their speakers; unattributed short quotes (scare quotes, titles) are dropped."""
+    text = seg.text
+    quotes = find_quotes(seg)
+    people = _People()
+    _collect_people(seg, quotes, people)
+    claims: list[Claim] = []
+    prev_by_para: dict[int, _Quote] = {}
+    last_runon: Optional[_Quote] = None
+    for qi, q in enumerate(quotes):
+        if seg.is_boilerplate(q.open):
+            continue
+        ps, pe = seg.paragraph_at(q.open)
+        content = text[q.open + 1:q.close].strip()
+        if not content:
+            continue
+        words = _word_count(content)
+        prev = prev_by_para.get(ps)
+        modifier = _is_modifier_use(text, q)
+        found = None
+        if not modifier:
+            found = _after_cue(text, seg, q, pe, people)
+            if found is None:
+                found = _intro_before(text, seg, q, ps, people, prev.close + 1 if prev else ps)
+            if found is None:
+                found = _cue_in_sentence(text, seg, q, people)
+        reasons = []
+        if found:
+            q.speaker, q.role, q.cue, how = found
+            if how == "pronoun":
+                reasons.append("speaker resolved from pronoun")
+        elif not modifier and words > 3 and prev is not None and prev.speaker:
+            q.speaker, q.role, q.cue = prev.speaker, None, prev.cue
+            reasons.append("continues a quotation attributed in the same paragraph")
+        elif not modifier and words > 3 and last_runon is not None and last_runon.speaker \
+                and text[ps:q.open].strip() == "":
+            q.speaker, q.cue = last_runon.speaker, last_runon.cue
+            reasons.append("continues a quotation from the previous paragraph")
+        if q.speaker:
+            people.add(q.open, q.speaker)
+            # a later quote in the paragraph attributed after it gives this one its speaker too
+        prev_by_para[ps] = q
+        last_runon = q if q.continues else (last_runon if text[ps:q.open].strip() == "" and q.speaker is None
+                                             else None)
+        if q.continues:
+            last_runon = q
+        if not q.speaker:
+            if modifier or words <= 3 or _is_title(content):
+                continue  # scare quote, quoted name or term: not a claim
+        elif words <= 2 and (q.cue in (None, "colon") or modifier):
+            continue
+        if q.speaker and _is_title(content) and words <= 3 and q.cue not in SPEECH_CUES:
+            continue
+        end = q.close + 1 if q.closed else q.close
+        span = text[q.open:end]
+        confidence, why = _confidence(q, words, reasons)
+        claims.append(Claim(
+            id=claim_id(source_id, "quote", q.open, end, span), source_id=source_id, kind="quote", text=span,
+            start=q.open, end=end, sentence=text[slice(*seg.sentence_at(q.open))],
+            sentence_start=seg.sentence_at(q.open)[0], quote=content, speaker=q.speaker, speaker_role=q.role,
+            cue=q.cue, rule=f"quote:{q.how or _rule_name(reasons, q)}", confidence=confidence,
+            confidence_reasons=why,
+        ))
+    _backfill_split_quotes(claims, text)
+    return claims
+
+
+def _rule_name(reasons: list[str], q: _Quote) -> str:
+    if not q.speaker:
+        return "unattributed"
+    if reasons and "continues" in reasons[0]:
+        return "continuation"
+    if q.cue == "colon":
+        return "colon_intro"
+    return "cue"
+
+
+def _backfill_split_quotes(claims: list[Claim], text: str) -> None:
+    """“First part,” said X. “Second part” -- and the reverse: an unattributed quote followed in its paragraph
+    by one attributed to X, with nothing but the quote between, takes X."""
+    for a, b in zip(claims, claims[1:]):
+        if a.speaker is None and b.speaker and "\n" not in text[a.end:b.start] and len(text[a.end:b.start]) < 4:
+            a.speaker, a.cue = b.speaker, b.cue
+
+
+def _confidence(q: _Quote, words: int, reasons: list[str]) -> tuple[float, list[str]]:
+    why = []
+    if not q.speaker:
+        return 0.3, ["no speaker found"]
+    score = 0.9
+    why.append(f"speaker by {q.cue or 'context'}")
+    if reasons:
+        score -= 0.1
+        why += reasons
+    if q.speaker and not _is_person_like(q.speaker):
+        why.append("organisation as speaker")
+    if words <= 3:
+        score -= 0.1
+        why.append("short partial quote")
+    return round(score, 2), why
