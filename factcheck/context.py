@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from .tables.units import CURRENCY_CODES, ENERGY, POWER
 from .tables.words import HEDGES, MONTHS, ROLE_WORDS, WEEKDAYS
 from .tokens import Token
 
@@ -65,6 +66,7 @@ _NOT_PARTY = {"the", "a", "an", "under", "with", "on", "in", "for", "it", "its",
 
 def _is_party_word(t: Token) -> bool:
     return t.kind == "word" and t.text[:1].isupper() and t.low not in _NOT_PARTY and t.low not in MONTHS \
+        and t.low not in POWER and t.low not in ENERGY and t.text not in CURRENCY_CODES \
         and t.low not in WEEKDAYS and t.low not in ROLE_WORDS
 
 
@@ -100,11 +102,20 @@ class SentenceContext:
         self.runs = party_runs(toks, 0, len(toks))
         self._prev_subject = None
 
-    def _hedges(self) -> Optional[str]:
+    def hedges_near(self, start: int, end: int) -> Optional[str]:
+        """Hedge words in the clause that holds the figure ("valued at $1bn, and reportedly $2bn now")."""
+        s = self.sentence
+        a, b = start - self.start, end - self.start
+        left = max(s.rfind(sep, 0, a) for sep in (", and ", ", but ", "; ", " while ", " — "))
+        rights = [i for i in (s.find(sep, b) for sep in (", and ", ", but ", "; ", " while ", " — ")) if i >= 0]
+        clause = s[left + 1 if left >= 0 else 0:min(rights) if rights else len(s)]
+        return self._hedges(clause)
+
+    def _hedges(self, sentence: Optional[str] = None) -> Optional[str]:
         found = []
-        for m in _HEDGE_RE.finditer(self.sentence):
+        for m in _HEDGE_RE.finditer(sentence if sentence is not None else self.sentence):
             w = m.group(1).lower()
-            if w == "may" and re.match(r"\s+\d", self.sentence[m.end():]):
+            if w == "may" and m.group(1) == "May":
                 continue
             if w not in found:
                 found.append(w)
@@ -190,7 +201,7 @@ class SentenceContext:
         return best
 
     def describe(self, fig, start: int, end: int) -> dict:
-        info = {"hedge": self.hedge, "attribution": self.attribution, "time": None}
+        info = {"hedge": self.hedges_near(start, end), "attribution": self.attribution, "time": None}
         if fig.unit == "date":
             return info
         tok_idx = fig.start_tok

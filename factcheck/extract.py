@@ -16,9 +16,24 @@ def extract_text(text: str, source_id: str = "stdin", published: Optional[date] 
     from . import numeric, quotes, segment
 
     doc = segment.segment(text)
-    claims = quotes.extract_quotes(doc, source_id) + numeric.extract_numeric(doc, source_id, published)
+    quoted = quotes.extract_quotes(doc, source_id)
+    figures = numeric.extract_numeric(doc, source_id, published)
+    _credit_quoted_figures(figures, quoted)
+    claims = quoted + figures
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     return claims
+
+
+def _credit_quoted_figures(figures: list[Claim], quoted: list[Claim]) -> None:
+    """A figure inside a quotation is the speaker's claim: it carries the speaker as its attribution."""
+    spans = [(q.start, q.end, q) for q in quoted if q.speaker]
+    for f in figures:
+        for s, e, q in spans:
+            if s <= f.start and f.end <= e:
+                f.speaker = q.speaker
+                f.attribution = f.attribution or q.speaker
+                f.confidence_reasons.append(f"quoted: said by {q.speaker}")
+                break
 
 
 def extract_document(doc: Document) -> list[Claim]:
