@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import json
 import os
 import sqlite3
@@ -379,6 +380,9 @@ def rebuilding(db_path: Union[str, Path], say: Optional[Say] = None, fresh: bool
     with lock(db_path):
         version = check_existing(db_path)
         directory = db_path.parent if str(db_path.parent) else Path(".")
+        for stale in directory.glob(f".{glob.escape(db_path.name)}.*.tmp"):  # left by a build that was killed
+            with contextlib.suppress(OSError):
+                stale.unlink()
         fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=directory)
         os.close(fd)
         tmp = Path(tmp_name)

@@ -1,0 +1,217 @@
+"""The ledger in Datasette, through its in-process client: JSON API, facets, search, canned queries, the plugin."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import socket
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from factcheck import publish, store
+from factcheck.cli import cli
+
+
+@pytest.fixture(scope="module")
+def ds(ledger_db):
+    return publish.make_datasette(ledger_db)
+
+
+def get(ds, path: str, status: int = 200):
+    response = asyncio.run(ds.client.get(path))
+    assert response.status_code == status, (path, response.text[:500])
+    return response
+
+
+def rows(ds, path: str) -> list[dict]:
+    sep = "&" if "?" in path else "?"
+    return get(ds, f"{path}{sep}_shape=array").json()
+
+
+def test_claims_json_api(ds, ledger_db):
+    claims = rows(ds, "/factcheck/claims.json?_size=max")
+    assert len(claims) == sqlite_utils.Database(ledger_db)["claims"].count == 14
+    by_text = {c["text"]: c for c in claims}
+    investment = by_text["up to $2.5 billion"]
+    assert (investment["value"], investment["unit"], investment["qualifier"]) == (2.5e9, "USD", "up_to")
+    assert investment["source_id"] == "corvid-announcement"
+    assert rows(ds, "/factcheck/claims.json?unit=USD&qualifier=about") == [by_text["about $2 billion"]]
+
+
+def test_default_facets_from_the_metadata(ds):
+    data = get(ds, "/factcheck/claims.json").json()
+    facets = data["facet_results"]
+    assert set(facets) == {"kind", "unit", "qualifier", "metric", "speaker"}
+    kinds = {f["value"]: f["count"] for f in facets["kind"]["results"]}
+    assert kinds == {"numeric": 10, "quote": 4}
+    speakers = {f["value"]: f["count"] for f in facets["speaker"]["results"]}
+    assert speakers == {"Mara Quint": 2, "Tomas Reyes": 1, "Eve Mallory": 1}
+    outlets = get(ds, "/factcheck/claim_details.json").json()["facet_results"]["outlet"]["results"]
+    assert {f["value"]: f["count"] for f in outlets}["Corvid Energy newsroom"] == 6
+    flag_kinds = get(ds, "/factcheck/flags.json").json()["facet_results"]["kind"]["results"]
+    assert [(f["value"], f["count"]) for f in flag_kinds] == [("value_mismatch", 1)]
+
+
+def test_full_text_search_on_claims_and_sources(ds):
+    found = rows(ds, "/factcheck/claims.json?_search=grid")
+    assert [c["speaker"] for c in found] == ["Mara Quint"]
+    stemmed = rows(ds, "/factcheck/claims.json?_search=invest")  # porter: "investing" too
+    assert {c["text"] for c in stemmed} == {"up to $2.5 billion", "$3.5 billion"}
+    assert [s["id"] for s in rows(ds, "/factcheck/sources.json?_search=reporters")] == ["valley-ledger-report"]
+
+
+def test_canned_queries(ds):
+    about = rows(ds, "/factcheck/claims_about.json?subject=corvid+energy")
+    assert len(about) == 8 and all(r["subject"] == "Corvid Energy" for r in about)
+    assert [r["published"] for r in about] == sorted(r["published"] for r in about)
+    figures = rows(ds, "/factcheck/figures_for_metric.json?metric=Investment")
+    assert [(r["value"], r["outlet"]) for r in figures] == [
+        (2e9, "The Valley Ledger"), (2.5e9, "Corvid Energy newsroom"), (3.5e9, "Daily Digest")]
+    quotes = rows(ds, "/factcheck/quotes_by.json?speaker=mara+quint")
+    assert [q["outlet"] for q in quotes] == ["Corvid Energy newsroom", "The Valley Ledger"]
+    flagged = rows(ds, "/factcheck/claims_with_flags.json")
+    assert {r["text"] for r in flagged} == {"up to $2.5 billion", "$3.5 billion"}
+    assert {r["flag_kind"] for r in flagged} == {"value_mismatch"}
+    all_sources = rows(ds, "/factcheck/sources_by_outlet.json?outlet=")
+    assert {r["id"]: r["claims"] for r in all_sources} == {
+        "corvid-announcement": 6, "valley-ledger-report": 3, "daily-digest": 2, "hostile-times": 3}
+    assert [r["id"] for r in rows(ds, "/factcheck/sources_by_outlet.json?outlet=daily+digest")] == ["daily-digest"]
+
+
+def test_views(ds):
+    details = {r["text"]: r for r in rows(ds, "/factcheck/claim_details.json?_size=max")}
+    assert details["$3.5 billion"]["review_status"] == "false"
+    assert details["$3.5 billion"]["outlet"] == "Daily Digest"
+    assert details["$3.5 billion"]["source_kind"] == "aggregator"
+    metrics = rows(ds, "/factcheck/metric_across_sources.json?metric=investment")
+    assert len(metrics) == 3
+    assert [r["speaker"] for r in rows(ds, "/factcheck/quotes_by_speaker.json")] == [
+        "Eve Mallory", "Mara Quint", "Mara Quint", "Tomas Reyes"]
+    assert {r["name"]: r["quotes"] for r in rows(ds, "/factcheck/speakers.json")}["Mara Quint"] == 2
+
+
+def test_every_table_view_and_column_is_described(ledger_db):
+    meta = publish.load_metadata("factcheck")
+    db_meta = meta["databases"]["factcheck"]
+    assert meta["title"] and meta["license"] and meta["source"]
+    db = sqlite_utils.Database(ledger_db)
+    names = [t for t in db.table_names() if not t.endswith(tuple(f"_fts{s}" for s in ("", "_data", "_idx",
+             "_docsize", "_config"))) and t != "sqlite_stat1"] + db.view_names()
+    for name in names:
+        table = db_meta["tables"].get(name)
+        assert table and table.get("description"), name
+        described = table.get("columns", {})
+        missing = [c.name for c in db[name].columns if not described.get(c.name)]
+        assert not missing, (name, missing)
+
+
+def test_metadata_follows_the_served_file_name(tmp_path, ledger_db):
+    renamed = tmp_path / "story.db"
+    renamed.write_bytes(ledger_db.read_bytes())
+    other = publish.make_datasette(renamed)
+    assert get(other, "/story/claims.json").json()["facet_results"].keys() >= {"kind", "unit"}
+    assert get(other, "/story/claims_about.json?subject=Nightjar+Labs&_shape=array").json()
+
+
+def test_cells_show_the_span_in_its_sentence_the_figure_and_the_confidence(ds):
+    html = get(ds, "/factcheck/claims?kind=numeric&_size=max").text
+    assert ('Corvid Energy said on Tuesday that it will invest <mark class="fc-span">up to $2.5 billion</mark>'
+            " in a battery plant in Harlow.") in html
+    for said in ("up to $2.5 billion", "1 GW", "300,000 customers", "about $2 billion", "12%"):
+        assert f">{said}</span>" in html, said
+    assert 'style="width: 90%"' in html and "primary source; rule: money" in html
+    assert re.search(r'href="/-/source/factcheck/corvid-announcement#claim-c_[0-9a-f]+">in source</a>', html)
+
+
+def test_source_urls_are_links_only_when_they_are_web_addresses(ds):
+    html = get(ds, "/factcheck/sources").text
+    assert '<a href="https://example.com/corvid/harlow-plant" rel="nofollow noopener noreferrer">' in html
+    assert 'href="javascript:' not in html
+
+
+def test_source_page_highlights_every_claim_and_links_to_its_row(ds, ledger_db):
+    html = get(ds, "/-/source/factcheck/corvid-announcement").text
+    db = sqlite_utils.Database(ledger_db)
+    for claim in db["claims"].rows_where("source_id = ?", ["corvid-announcement"]):
+        assert f'id="claim-{claim["id"]}"' in html
+        assert f'href="/factcheck/claims/{claim["id"]}"' in html
+    # The figure inside the quote is its own span, nested in the quote's highlight.
+    assert re.search(r'<a class="fc-span fc-numeric fc-nested" href="/factcheck/claims/c_[0-9a-f]+"[^>]*>'
+                     r'\$2\.5 billion</a>', html)
+    assert ">Corvid Energy newsroom<" in html and "https://example.com/corvid/harlow-plant" in html
+    get(ds, "/-/source/factcheck/no-such-source", status=404)
+    get(ds, "/-/source/nodb/corvid-announcement", status=404)
+
+
+def test_flags_show_both_sides_of_the_evidence(ds):
+    html = get(ds, "/factcheck/flags").text
+    assert html.count('<div class="fc-side">') == 2
+    assert 'reportedly investing <mark class="fc-span">$3.5 billion</mark> in Harlow' in html
+    assert re.search(r'<a href="/factcheck/claims/c_[0-9a-f]+">c_[0-9a-f]+</a>', html)
+
+
+@pytest.mark.parametrize("path", [
+    "/factcheck/claims?_size=max", "/factcheck/sources", "/-/source/factcheck/hostile-times",
+    "/factcheck/claims_about?subject=Nightjar+Labs", "/factcheck/quotes_by?speaker=Eve+Mallory",
+    "/factcheck/speakers", "/factcheck/claim_details?_size=max", "/factcheck/sources/hostile-times",
+])
+def test_article_text_is_escaped_everywhere(ds, path):
+    html = get(ds, path).text
+    assert "<script>document.title" not in html and "<img src=x" not in html and "<b>Times</b>" not in html
+    assert "<b>bold</b>" not in html and 'href="javascript:' not in html
+
+
+def test_hostile_quote_is_shown_as_text(ds):
+    html = get(ds, "/-/source/factcheck/hostile-times").text
+    assert "&lt;script&gt;document.title=&#39;HACKED&#39;&lt;/script&gt; We raised" in html
+    assert "&lt;img src=x onerror=" in html
+
+
+def test_plugin_is_registered_through_its_entry_point(ds):
+    plugins = get(ds, "/-/plugins.json").json()
+    ours = [p for p in plugins if p["name"] == "factcheck-ledger"]
+    assert ours and {"render_cell", "register_routes", "extra_css_urls"} <= set(ours[0]["hooks"])
+    assert ".fc-span" in get(ds, "/-/factcheck/static/factcheck.css").text
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, list(map(str, args)))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_serve_explains_a_missing_database_without_sources(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("serve", "--db", "nothing.db", "--port", free_port())
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: nothing.db does not exist and there is no sources/ folder to build it "
+                                     "from; run: factcheck build PATH... --db nothing.db")
+
+
+def test_serve_explains_a_port_in_use(ledger_db):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = invoke("serve", "--db", ledger_db, "--port", port)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: port {port} on 127.0.0.1 is already in use; choose another with --port"
+
+
+def test_serve_explains_a_file_it_cannot_serve(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 50)
+    result = invoke("serve", "--db", notes, "--port", free_port())
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+    assert "is not a SQLite database" in result.output
+    result = invoke("serve", "--db", tmp_path, "--port", free_port())
+    assert result.exit_code == 2 and "is a directory" in result.output
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
