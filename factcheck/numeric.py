@@ -157,9 +157,8 @@ def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]
     if t.low in ("a", "an") and i + 1 < n:
         nxt = toks[i + 1].low
         if nxt in ("thousand", "million", "billion", "trillion", "hundred", "dozen"):
-            v, j = _read_words(toks, i + 1)
-            if v is not None:
-                return v, j, False
+            base = {"hundred": 100, "dozen": 12}.get(nxt) or SCALES[nxt]
+            return float(base), i + 2, False
         return None, i, False
     v, j = _read_words(toks, i)
     return v, j, False
@@ -275,6 +274,8 @@ def _currency_after(toks: list[Token], j: int) -> tuple[Optional[str], float, in
 
 
 def _looks_plural(word: str) -> bool:
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return True  # an acronym's plural: "TPUs", "GPUs"
     w = word.lower()
     if w in _IRREGULAR_PLURALS:
         return True
@@ -580,6 +581,13 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                 and all(t.text in (",", "or", "to") for t in toks[out[-1].end_tok:f.start_tok]) \
                 and f.start_tok - out[-1].end_tok <= 3:
             prev = out[-1]
+            prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
+            prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
+            continue
+        if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
+                and [t.low for t in toks[out[-1].end_tok:f.start_tok]] == ["and"] \
+                and out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "between":
+            prev = out[-1]  # "between $4 trillion and $5 trillion"
             prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
             prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
             continue

@@ -32,6 +32,14 @@ _FUNCTION_AFTER = {
     "says", "added", "adds", "told", "wrote", "writes", "according", "the", "a", "an", "this", "if", "is", "was",
     "are", "were", "will", "would", "could", "has", "had", "have", "during", "over", "into", "about", "earlier",
     "last", "this", "on", "then", "even", "also", "not", "though", "although", "where", "who", "until",
+    "despite", "amid", "once", "because", "unless", "whereas", "via", "per", "against", "toward", "towards",
+}
+# Plural nouns that head a sentence ("Critics say ...") name a group, not a speaker.
+_GENERIC_SPEAKERS = {
+    "critics", "analysts", "investors", "officials", "experts", "observers", "economists", "sources", "residents",
+    "people", "some", "many", "others", "executives", "researchers", "insiders", "traders", "bankers", "lawmakers",
+    "scientists", "supporters", "opponents", "activists", "fans", "users", "customers", "workers", "employees",
+    "staff", "observers", "commentators", "skeptics", "sceptics", "bulls", "bears", "reports", "documents",
 }
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "al", "del", "dos", "du"}
 _ORG_HINTS = {"inc", "corp", "ltd", "llc", "group", "company", "department", "ministry", "agency", "bank",
@@ -180,10 +188,10 @@ class _People:
             self.mentions.append((pos, name))
 
     def last_before(self, pos: int) -> Optional[str]:
-        best = None
+        best, at = None, -1
         for p, name in self.mentions:
-            if p < pos:
-                best = name
+            if at <= p < pos:
+                best, at = name, p
         return best
 
     def full_name(self, name: str) -> str:
@@ -214,7 +222,8 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
                         and not re.search(r"['’]s$", toks[m].text):
                     m += 1
                 run = toks[k:m]
-                preceded_by_role = k >= 1 and toks[k - 1].low in ROLE_WORDS
+                preceded_by_role = (k >= 1 and toks[k - 1].low in ROLE_WORDS) or (
+                    k >= 2 and toks[k - 1].text == "," and toks[k - 2].low in ROLE_WORDS)
                 followed_by_role = m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low in ROLE_WORDS
                 if 2 <= len(run) <= 3 and (preceded_by_role or followed_by_role):
                     people.add(t.start, _join(run))
@@ -225,7 +234,7 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
 
 def _speaker_from(toks: list[Token], people: _People, pos: int) -> tuple[Optional[str], Optional[str], str]:
     name, role = parse_speaker(toks)
-    if name is None:
+    if name is None or name.lower() in _GENERIC_SPEAKERS:
         return None, None, ""
     if name in PRONOUNS:
         resolved = people.last_before(pos)
@@ -416,6 +425,8 @@ def _word_count(s: str) -> int:
 
 def _is_modifier_use(text: str, q: _Quote) -> bool:
     """A quoted term used as a modifier: the “frontier” lab, a “bring any model” platform."""
+    if text[q.open + 1:q.close].rstrip()[-1:] in (",", ".", "!", "?", ";", ":"):
+        return False
     m = re.match(r"\s*([A-Za-z]+)", text[q.close + 1:q.close + 40])
     if not m or text[q.close + 1:q.close + 2] not in (" ",):
         return False
@@ -437,6 +448,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     people = _People()
     _collect_people(seg, quotes, people)
     claims: list[Claim] = []
+    runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes
     prev_by_para: dict[int, _Quote] = {}
     last_runon: Optional[_Quote] = None
     for qi, q in enumerate(quotes):
@@ -476,6 +488,10 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                                              else None)
         if q.continues:
             last_runon = q
+        if not q.speaker and q.continues:
+            nxt = quotes[qi + 1] if qi + 1 < len(quotes) else None
+            if nxt is not None and _next_paragraph_start(seg, pe) == nxt.open:
+                runons.append((qi, len(claims)))  # its speaker may be named at the end of the quotation
         if not q.speaker:
             if modifier or words <= 3 or _is_title(content):
                 continue  # scare quote, quoted name or term: not a claim
@@ -494,6 +510,14 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             confidence_reasons=why,
         ))
     _backfill_split_quotes(claims, text)
+    # a quotation over several paragraphs: earlier paragraphs take the speaker named at its end
+    for qi, ci in reversed(runons):
+        nxt = quotes[qi + 1]
+        if ci < len(claims) and claims[ci].speaker is None and nxt.speaker:
+            claims[ci].speaker, claims[ci].cue = nxt.speaker, nxt.cue
+            claims[ci].rule = "quote:continuation"
+            claims[ci].confidence = 0.8
+            claims[ci].confidence_reasons = [f"speaker by {nxt.cue}", "quotation runs over several paragraphs"]
     return claims
 
 

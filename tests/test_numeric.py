@@ -1,0 +1,227 @@
+"""Numeric rules, one case list per family.  Every sentence is our own; each case names the span we expect and
+the fields that must hold for it.  Known failures stay in KNOWN_FAILURES as strict xfails."""
+
+import pytest
+
+from factcheck.extract import extract_text
+
+
+def figures(sentence):
+    return [c for c in extract_text(sentence) if c.kind == "numeric"]
+
+
+def claim_for(sentence, span):
+    found = [c for c in figures(sentence) if span in c.text or c.text in span]
+    assert found, f"no figure for {span!r} in {[c.text for c in figures(sentence)]}"
+    return found[0]
+
+
+def check(sentence, span, expected):
+    c = claim_for(sentence, span)
+    for key, want in expected.items():
+        got = getattr(c, key)
+        if isinstance(want, float) and got is not None:
+            assert got == pytest.approx(want), (key, got, want)
+        else:
+            assert got == want, (key, got, want)
+
+
+MONEY = [
+    ("The lender approved a $40 million credit line for the bakery chain.", "$40 million",
+     {"value": 40e6, "unit": "USD", "qualifier": "exact"}),
+    ("Harbor Mills paid US$1.2bn for the port terminal.", "US$1.2bn", {"value": 1.2e9, "unit": "USD"}),
+    ("The museum raised €750,000 from private donors.", "€750,000", {"value": 750000.0, "unit": "EUR"}),
+    ("Rent for the flagship store rose to £3.5m a year.", "£3.5m", {"value": 3.5e6, "unit": "GBP", "per": "year"}),
+    ("The studio's budget was ¥2 billion.", "¥2 billion", {"value": 2e9, "unit": "JPY"}),
+    ("Analysts priced the bond at USD 5m.", "USD 5m", {"value": 5e6, "unit": "USD"}),
+    ("The regional bank will lend 5 billion euros to farmers.", "5 billion euros", {"value": 5e9, "unit": "EUR"}),
+    ("Tickets cost 20 dollars at the door.", "20 dollars", {"value": 20.0, "unit": "USD"}),
+    ("The city spent fifteen billion dollars on the tunnel.", "fifteen billion dollars",
+     {"value": 15e9, "unit": "USD"}),
+    ("Shares of the retailer are worth $2.75 trillion in total.", "$2.75 trillion", {"value": 2.75e12}),
+    ("The fund manages $600bn for pension schemes.", "$600bn", {"value": 600e9}),
+    ("The startup's seed round brought in $850k last spring.", "$850k", {"value": 850e3}),
+]
+
+RANGES = [
+    ("Each new turbine plant costs $20-25 billion to build.", "$20-25 billion",
+     {"low": 20e9, "high": 25e9, "qualifier": "range", "value": None}),
+    ("At its peak the group was valued at $4–5 trillion.", "$4–5 trillion", {"low": 4e12, "high": 5e12}),
+    ("The forecast puts losses between $4 trillion and $5 trillion.", "$4 trillion and $5 trillion",
+     {"unit": "USD", "qualifier": "range", "low": 4e12, "high": 5e12}),
+    ("Repairs will cost from 10 to 20 dollars per unit.", "10 to 20 dollars", {"low": 10.0, "high": 20.0}),
+    ("The chipmaker is worth around $3–4 trillion today.", "$3–4 trillion",
+     {"low": 3e12, "high": 4e12, "qualifier": "about"}),
+]
+
+QUALIFIERS = [
+    ("The council will invest up to $8 million in cycle lanes.", "$8 million", "up_to"),
+    ("The airline carried about 4 million passengers.", "4 million passengers", "about"),
+    ("The canal handles around 300 ships a day.", "300 ships", "about"),
+    ("Roughly 2,000 residents signed the petition.", "2,000 residents", "about"),
+    ("Nearly 90 schools closed for the storm.", "90 schools", "about"),
+    ("The insurer paid almost $2 billion in claims.", "$2 billion", "about"),
+    ("The union represents more than 12,000 nurses.", "12,000 nurses", "more_than"),
+    ("The company employs over 5,000 engineers.", "5,000 engineers", "more_than"),
+    ("The charity needs at least $30 million to finish the hospital.", "$30 million", "at_least"),
+    ("Some 40 volunteers cleaned the beach.", "40 volunteers", "about"),
+    ("The prize could be worth as much as $1 billion.", "$1 billion", "up_to"),
+    ("Fewer than 300 tickets remain.", "300 tickets", "less_than"),
+    ("The plant will create up to an estimated 400 jobs.", "400 jobs", "up_to"),
+    ("The deal is approximately $90 million.", "$90 million", "about"),
+]
+
+PERCENTAGES = [
+    ("Sales rose 12% in the third quarter.", "12%", {"value": 12.0, "unit": "%"}),
+    ("Profit was down 2% on the year.", "2%", {"value": -2.0, "unit": "%"}),
+    ("Turnout fell 3 percentage points.", "3 percentage points", {"value": -3.0, "unit": "pp"}),
+    ("The tariff is 25 percent on steel.", "25 percent", {"value": 25.0, "unit": "%"}),
+    ("Inflation stood at 4.5 per cent in May.", "4.5 per cent", {"value": 4.5, "unit": "%"}),
+    ("About three-quarters of members backed the plan.", "three-quarters", {"value": 75.0, "unit": "%"}),
+]
+
+MULTIPLES = [
+    ("Orders grew fivefold after the launch.", "fivefold", {"value": 5.0, "unit": "times"}),
+    ("Demand is now 3x what it was.", "3x", {"value": 3.0, "unit": "times"}),
+    ("Bookings are nearly doubling each year.", "nearly doubling", {"value": 2.0, "qualifier": "about"}),
+]
+
+DURATIONS = [
+    ("The port signed a 15-year lease with the operator.", "15-year", {"value": 15.0, "unit": "year"}),
+    ("The grant is paid over five years.", "five years", {"value": 5.0, "unit": "year", "qualifier": "exact"}),
+    ("The trial ran for 12 months.", "12 months", {"value": 12.0, "unit": "month"}),
+    ("The reactor will run for another two decades.", "two decades", {"value": 20.0, "unit": "year"}),
+]
+
+COUNTS_AND_POWER = [
+    ("The software maker has 300,000 business customers.", "300,000 business customers",
+     {"value": 300000.0, "unit": "business customers"}),
+    ("The cloud firm ordered 1 million TPUs for its data centres.", "1 million TPUs",
+     {"value": 1e6, "unit": "TPUs"}),
+    ("The carmaker will cut 2,500 employees.", "2,500 employees", {"value": 2500.0, "unit": "employees"}),
+    ("The city bought a million trees.", "a million trees", {"value": 1e6, "unit": "trees"}),
+    ("The wind farm will supply one gigawatt to the grid.", "one gigawatt", {"value": 1e9, "unit": "W"}),
+    ("The battery park stores 400 MWh of power.", "400 MWh", {"value": 400e6, "unit": "Wh"}),
+    ("A 250 MW solar array opens in June.", "250 MW", {"value": 250e6, "unit": "W"}),
+    ("Storage will reach 2.5 GWh by winter.", "2.5 GWh", {"value": 2.5e9, "unit": "Wh"}),
+    ("Building the line costs $3 billion per gigawatt.", "$3 billion", {"per": "GW", "unit": "USD"}),
+    ("The firm will build three plants, including two in Ohio and one in Iowa.", "two",
+     {"value": 2.0, "unit": "plants"}),
+]
+
+DATES = [
+    ("The merger closed on March 3, 2024.", "March 3, 2024", {"unit": "date", "time": "2024-03-03"}),
+    ("The bakery was founded in 1998 in Leeds.", "1998", {"unit": "date", "time": "1998"}),
+]
+
+PARTIES = [
+    ("Acme and Globex will invest up to $10 billion and up to $5 billion respectively in the venture.",
+     [("$10 billion", "Acme"), ("$5 billion", "Globex")]),
+    ("Under the plan, Acme will put in $4 billion and Globex $2 billion.",
+     [("$4 billion", "Acme"), ("$2 billion", "Globex")]),
+    ("Globex's $7 billion and Initech's $3 billion make up the fund.",
+     [("$7 billion", "Globex"), ("$3 billion", "Initech")]),
+]
+
+NOT_CLAIMS = [
+    "The assistant now runs on Claude Sonnet 4.5 and GPT-4o.",
+    "Fans queued for the iPhone 17 Pro on launch day.",
+    "The laptop ships with Windows 11 installed.",
+    "Call the newsroom on 555-201-3344 with tips.",
+    "The briefing starts at 10:30 a.m. in the main hall.",
+    "Details are at https://example.org/report-2024/page/5 for readers.",
+    "Share on Facebook | Twitter | Email",
+    "Sign up for our newsletter to get 3 stories a day.",
+    "© 2025 Example Media. All rights reserved.",
+    "It is one of the largest banks in the region.",
+    "The company is a Fortune 500 member.",
+    "Both teams are doubling down on defence.",
+]
+
+KNOWN_FAILURES = [
+    ("Initech has grown fast. A few points about its rise:\n- It was recently valued at about $20 billion.",
+     "$20 billion", {"subject": "Initech"}, "a pronoun subject ('It') is not resolved across sentences"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", MONEY)
+def test_money(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", RANGES)
+def test_ranges(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,qualifier", QUALIFIERS)
+def test_qualifiers(sentence, span, qualifier):
+    check(sentence, span, {"qualifier": qualifier})
+
+
+def test_estimated_is_a_hedge_not_a_qualifier():
+    c = claim_for("The plant will create up to an estimated 400 jobs.", "400 jobs")
+    assert c.qualifier == "up_to"
+    assert "estimated" in (c.hedge or "") or any("estimated" in r for r in c.confidence_reasons)
+
+
+@pytest.mark.parametrize("sentence,span,expected", PERCENTAGES)
+def test_percentages(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", MULTIPLES)
+def test_multiples(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", DURATIONS)
+def test_durations(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+def test_a_year_is_a_time_not_a_count():
+    cs = figures("Revenue reached $9 billion in 2023.")
+    money = [c for c in cs if c.unit == "USD"][0]
+    assert money.time == "2023"
+    assert not [c for c in cs if c.unit not in ("USD", "date")]
+
+
+@pytest.mark.parametrize("sentence,span,expected", COUNTS_AND_POWER)
+def test_counts_power_energy(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", DATES)
+def test_dates(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+def test_relative_time_resolves_against_publication_date():
+    from datetime import date
+
+    cs = extract_text("The firm expects revenue of $2 billion next year.", published=date(2025, 11, 18))
+    assert [c.time for c in cs if c.unit == "USD"] == ["2026"]
+
+
+@pytest.mark.parametrize("sentence,pairs", PARTIES)
+def test_figures_go_to_the_right_parties(sentence, pairs):
+    for span, subject in pairs:
+        assert claim_for(sentence, span).subject == subject
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_not_claims(sentence):
+    assert figures(sentence) == []
+
+
+def test_boilerplate_lines_yield_nothing_but_the_article_does():
+    text = "The mill hired 40 welders last month.\nSubscribe to our channel for 5 new videos a week\n"
+    cs = figures(text)
+    assert [c.text for c in cs] == ["40 welders"]
+
+
+@pytest.mark.parametrize("sentence,span,expected,reason", KNOWN_FAILURES)
+@pytest.mark.xfail(strict=True)
+def test_known_failures(sentence, span, expected, reason):
+    check(sentence, span, expected)

@@ -1,0 +1,105 @@
+"""Quotes and who said them: our own sentences for each attribution pattern, plus the traps."""
+
+import pytest
+
+from factcheck.extract import extract_text
+
+
+def quotes(text):
+    return [c for c in extract_text(text) if c.kind == "quote"]
+
+
+def speaker_of(text, fragment):
+    found = [q for q in quotes(text) if fragment in q.quote]
+    assert found, f"no quote holding {fragment!r}: {[q.quote for q in quotes(text)]}"
+    return found[0]
+
+
+SPEAKER_PATTERNS = [
+    # X said / said X / X, role, said / told / according to / colon introduction
+    ("“The bridge will open on time,” Maria Okafor said.", "bridge will open", "Maria Okafor"),
+    ("“We doubled our fleet this year,” said Tomas Berg, chief executive of Nordlink.", "doubled our fleet",
+     "Tomas Berg"),
+    ("\"Prices have peaked,\" Lena Schultz, an economist at Fairbank, said on Monday.", "Prices have peaked",
+     "Lena Schultz"),
+    ("Ravi Menon told Reuters: “The talks collapsed over the pension fund.”", "talks collapsed", "Ravi Menon"),
+    ("Harriet Cole, head of research at Dunmore Capital: “Investors have been far too patient with this plan.”",
+     "far too patient", "Harriet Cole"),
+    ("According to Samuel Ito, “the harvest was the worst in a decade for the valley.”", "worst in a decade",
+     "Samuel Ito"),
+    ("“Every school in the county will get new laptops,” said Education Secretary Joan Pryce.",
+     "Every school", "Joan Pryce"),
+    ("Nordlink said in a statement: “Service will resume on Friday across the whole network.”",
+     "Service will resume", "Nordlink"),
+    ("Fairbank says it will remain a “trusted lender,” despite the fine.", "trusted lender", "Fairbank"),
+    ("Mayor Dana Whitfield called the stadium plan “a gift to the next generation” at the rally.",
+     "a gift to the next generation", "Dana Whitfield"),
+]
+
+PRONOUNS_AND_CONTINUATIONS = """Port director Alan Brooks spent the morning touring the new cranes.
+“We can now unload twice as many ships as last year,” he said. “The queue outside the harbour is gone.”
+The union welcomed the change. Its leader, Priya Natarajan, was cautious.
+“We will judge it by the shifts our members get,” she added."""
+
+MULTI_PARAGRAPH = """Engineer Carla Ruiz described the repair in detail.
+“The first crack appeared in the north pier after the spring floods, and we closed the lane at once.
+“By the summer the steel was replaced and the lane reopened to traffic,” Ruiz said."""
+
+TRAPS = """Critics say the market for the drug is “exploding.”
+The firm sells its “Clean Cloud” package to councils and its “pay as you go” plan to schools.
+Her memoir, “Salt and Iron”, came out in May.
+Investors called it a “frontier” bet."""
+
+
+@pytest.mark.parametrize("text,fragment,speaker", SPEAKER_PATTERNS)
+def test_speaker_patterns(text, fragment, speaker):
+    assert speaker_of(text, fragment).speaker == speaker
+
+
+def test_role_is_captured():
+    q = speaker_of(SPEAKER_PATTERNS[1][0], "doubled our fleet")
+    assert q.speaker_role == "chief executive of Nordlink"
+    assert q.cue == "said"
+
+
+def test_pronouns_resolve_to_the_last_named_person():
+    assert speaker_of(PRONOUNS_AND_CONTINUATIONS, "unload twice").speaker == "Alan Brooks"
+    q = speaker_of(PRONOUNS_AND_CONTINUATIONS, "queue outside")
+    assert q.speaker == "Alan Brooks"
+    last = speaker_of(PRONOUNS_AND_CONTINUATIONS, "judge it by")
+    assert last.speaker == "Priya Natarajan"
+    assert "speaker resolved from pronoun" in last.confidence_reasons
+
+
+def test_quotation_over_two_paragraphs_keeps_its_speaker():
+    assert speaker_of(MULTI_PARAGRAPH, "first crack").speaker == "Carla Ruiz"
+    assert speaker_of(MULTI_PARAGRAPH, "steel was replaced").speaker == "Carla Ruiz"
+
+
+def test_straight_and_curly_marks_mixed():
+    text = "\"The new line carries 9,000 riders a day,” said transit chief Omar Haddad."
+    q = speaker_of(text, "new line carries")
+    assert q.speaker == "Omar Haddad"
+    assert text[q.start:q.end] == q.text
+
+
+def test_quote_inside_quote():
+    text = "“When they told us ‘the money is gone’ we did not believe them,” said treasurer Ines Moreau."
+    q = speaker_of(text, "money is gone")
+    assert q.speaker == "Ines Moreau"
+    assert "‘the money is gone’" in q.quote
+
+
+def test_scare_quotes_titles_and_terms_get_no_speaker():
+    assert [q.quote for q in quotes(TRAPS) if q.speaker] == []
+
+
+def test_figure_inside_a_quote_is_credited_to_the_speaker():
+    cs = extract_text("“We will hire 300 nurses by March,” said hospital chief Ada Lowe.")
+    nurses = [c for c in cs if c.kind == "numeric"][0]
+    assert nurses.speaker == "Ada Lowe"
+
+
+def test_unclosed_quote_does_not_swallow_the_next_paragraph():
+    text = "Reporter Sam Reed wrote: “The plant is shut\nThe council met on 12 May to discuss 40 job losses."
+    assert [q for q in quotes(text) if "council" in q.quote] == []
