@@ -43,14 +43,14 @@ _NOUN_STOP = {
     "had", "per", "each", "than", "as", "into", "across", "over", "under", "through", "during", "including",
     "between", "among", "about", "after", "before", "since", "until", "while", "when", "where", "this",
     "these", "those", "its", "their", "our", "his", "her", "it", "they", "we", "he", "she", "so", "but", "if",
-    "not", "no", "also", "already", "just", "only", "more", "most", "less", "up", "down", "out", "off", "last",
+    "not", "no", "also", "already", "just", "only", "most", "less", "up", "down", "out", "off", "last",
     "next", "every", "such", "can", "could", "may", "might", "should", "must", "do", "does", "did", "there",
     "here", "now", "then", "than", "via", "worth", "valued", "against", "toward", "towards", "around", "within",
     "without", "yet", "still", "even", "ago", "later", "earlier", "apiece", "each", "both", "all", "what",
     "whether", "annually", "respectively", "alone", "combined", "total", "overall", "globally", "worldwide",
-    "said", "says", "say", "according", "like", "new", "other", "additional", "more",
+    "said", "says", "say", "according", "like",
 }
-_NOUN_STOP.discard("new")
+
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "data", "criteria", "media", "staff", "personnel",
                       "police", "cattle", "feet", "teeth", "mice", "geese", "indices", "phenomena", "bacteria",
                       "alumni", "memoranda", "fish", "sheep", "aircraft", "deer", "offspring", "series",
