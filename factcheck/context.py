@@ -125,7 +125,7 @@ class SentenceContext:
         for rx in _ATTRIB_RES:
             m = rx.search(self.sentence)
             if m:
-                val = m.group(1).strip(" ,")
+                val = re.sub(r"\s+(?:say|says|said|told|reported)$", "", m.group(1).strip(" ,"))
                 if val and val.lower() not in ("it", "this", "that", "which", "he", "she", "they"):
                     return val
         return None

@@ -49,7 +49,11 @@ def describe_figure(claim) -> str:
         return f"date {claim.time}"
     q = _QUAL.get(claim.qualifier, "")
     if claim.low is not None and claim.high is not None:
-        text = f"{format_amount(claim.low, claim.unit)}–{format_amount(claim.high, claim.unit)}"
+        lo, hi = format_amount(claim.low, claim.unit), format_amount(claim.high, claim.unit)
+        lo_words, hi_words = lo.split(" "), hi.split(" ")
+        if len(lo_words) == 2 and len(hi_words) == 2 and lo_words[1] == hi_words[1]:
+            lo = lo_words[0]  # "$20–25 billion", not "$20 billion–$25 billion"
+        text = f"{lo}–{hi}"
     elif claim.value is not None:
         text = format_amount(claim.value, claim.unit)
     else:
