@@ -83,6 +83,7 @@ def _print_table(claims) -> None:
 def main():  # pragma: no cover - console entry
     cli()
 
+
 from .db_cli import build, serve  # noqa: E402
 
 cli.add_command(build)

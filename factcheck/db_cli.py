@@ -19,7 +19,7 @@ def _build(paths, db, quiet, workers=None):
 
     paths = list(paths) or [DEFAULT_SOURCES]
     bar = None
-    if not quiet:
+    if not quiet and sys.stderr.isatty():
         bar = click.progressbar(length=count_sources(paths), label="Building", file=sys.stderr)
         bar.__enter__()
     try:
