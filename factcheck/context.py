@@ -48,6 +48,8 @@ _ATTRIB_RES = [
 ]
 _WEEKDAY_RE = re.compile(r"\b(?:on|last|this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                          re.IGNORECASE)
+_MONTH_IN = re.compile(r"\b(?:in|since|during|last|through|until)\s+(January|February|March|April|June|July|August|"
+                       r"September|October|November|December)\b(?!\s+\d)")
 _REL_YEAR = re.compile(r"\b(next|last|this|previous|coming)\s+(year|month|quarter)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|by|for|during|since|through|until|of|fiscal|FY)\s*((?:19|20)\d\d)\b")
 _PREP_OBJECT = {"in", "into", "on", "from", "with", "to", "for", "of"}
@@ -150,6 +152,11 @@ class SentenceContext:
             q = (pub.month - 1) // 3 + step
             y, q = divmod(pub.year * 4 + q, 4)
             return f"{y:04d}-Q{q + 1}"
+        m = _MONTH_IN.search(s)
+        if m:
+            month = MONTHS[m.group(1).lower()]
+            year = pub.year if month <= pub.month else pub.year - 1  # news reports the recent past
+            return f"{year:04d}-{month:02d}"
         m = _WEEKDAY_RE.search(s)
         if m and (m.group(0).strip().split()[0].lower() in ("on", "last", "this", "next") or True):
             wd = WEEKDAYS[m.group(1).lower()]

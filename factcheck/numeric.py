@@ -242,7 +242,7 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
         return "W", POWER[w], end, "power"
     if w in ("x",) and t.start == toks[j - 1].end:
         return "times", 1, j + 1, "multiple"
-    if w == "times" and not (j + 1 < n and toks[j + 1].low in ("a", "per", "as", "more", "less", "the")):
+    if w == "times" and not (j + 1 < n and toks[j + 1].low in ("a", "per", "more", "less", "the", "in", "on")):
         return "times", 1, j + 1, "multiple"
     return None, 1, j, ""
 
@@ -265,6 +265,9 @@ def _currency_after(toks: list[Token], j: int) -> tuple[Optional[str], float, in
             code = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "hong": "HKD", "new": "NZD",
                     "swiss": "CHF", "indian": "INR", "british": "GBP", "chinese": "CNY"}.get(w, base)
             return code, 1, k + 1
+    if w in ("pound", "pounds") and not (j >= 1 and toks[j - 1].low in SCALES) \
+            and not (j + 1 < n and toks[j + 1].low == "sterling"):
+        return None, 1, j  # "1,500 pounds" of weight; money in pounds is written "£" or "5 million pounds"
     if w in CURRENCY_WORDS and not (w == "won" and toks[j].text == "won"):
         mult = 0.01 if w in ("cents", "cent", "pence") else 1
         return CURRENCY_WORDS[w], mult, j + 1
@@ -501,6 +504,8 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
         sentence = text[s_start:s_end]
         sent_ctx = context.SentenceContext(text, s_start, s_end, toks, seg, published)
         for fig in figures:
+            if fig.time and fig.time.startswith("--") and published is not None:
+                fig.time = f"{published.year:04d}{fig.time[1:]}"  # "March 4" in a story of that year
             start, end = toks[fig.start_tok].start, toks[fig.end_tok - 1].end
             span = text[start:end]
             info = sent_ctx.describe(fig, start, end)
@@ -584,8 +589,17 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
             prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
             prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
             continue
+        between = [t.low for t in toks[out[-1].end_tok:f.start_tok]] if out else []
         if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
-                and [t.low for t in toks[out[-1].end_tok:f.start_tok]] == ["and"] \
+                and between in (["to"], ["-"], ["–"], ["—"]) and f.unit not in ("date",) \
+                and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from") \
+                and f.value > out[-1].value:
+            prev = out[-1]  # "4% to 5%", "$2 billion to $3 billion"
+            prev.low, prev.high, prev.value, prev.end_tok = prev.value, f.value, None, f.end_tok
+            prev.qualifier = "range" if prev.qualifier == "exact" else prev.qualifier
+            continue
+        if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
+                and between == ["and"] \
                 and out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "between":
             prev = out[-1]  # "between $4 trillion and $5 trillion"
             prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
@@ -694,6 +708,10 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \
                     and j + 1 < n and toks[j + 1].is_cap:
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_in_list", 0.6
+            elif last_count_unit and digits and j > i + 1 and toks[j - 1].low in SCALES \
+                    and (j >= n or toks[j].kind == "sym"):
+                # "41 million riders last year, down from a peak of 58 million": the noun is elided
+                fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
             else:
                 return None
     fig.end_tok = j

@@ -52,6 +52,8 @@ RANGES = [
     ("Repairs will cost from 10 to 20 dollars per unit.", "10 to 20 dollars", {"low": 10.0, "high": 20.0}),
     ("The chipmaker is worth around $3–4 trillion today.", "$3–4 trillion",
      {"low": 3e12, "high": 4e12, "qualifier": "about"}),
+    ("The chain expects sales growth of 4% to 5% next year.", "4% to 5%",
+     {"low": 4.0, "high": 5.0, "unit": "%", "qualifier": "range"}),
 ]
 
 QUALIFIERS = [
@@ -107,6 +109,13 @@ COUNTS_AND_POWER = [
     ("Building the line costs $3 billion per gigawatt.", "$3 billion", {"per": "GW", "unit": "USD"}),
     ("The firm will build three plants, including two in Ohio and one in Iowa.", "two",
      {"value": 2.0, "unit": "plants"}),
+]
+
+ELIDED_AND_AMBIGUOUS = [
+    ("The ferry line carried 3.1 million passengers last year, down from a peak of 4 million.", "4 million",
+     {"value": 4e6, "unit": "passengers"}),
+    ("The crane can lift up to 900 pounds at full reach.", "900 pounds", {"unit": "pounds"}),
+    ("The club sold the striker for 40 million pounds.", "40 million pounds", {"unit": "GBP", "value": 40e6}),
 ]
 
 DATES = [
@@ -190,6 +199,20 @@ def test_a_year_is_a_time_not_a_count():
 @pytest.mark.parametrize("sentence,span,expected", COUNTS_AND_POWER)
 def test_counts_power_energy(sentence, span, expected):
     check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", ELIDED_AND_AMBIGUOUS)
+def test_elided_nouns_and_pounds(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+def test_month_and_day_take_the_publication_year():
+    from datetime import date
+
+    cs = extract_text("The poll, taken in August, put support at 54 percent. It closes on Oct. 2.",
+                      published=date(2024, 9, 12))
+    assert [c.time for c in cs if c.unit == "%"] == ["2024-08"]
+    assert [c.time for c in cs if c.unit == "date"] == ["2024-10-02"]
 
 
 @pytest.mark.parametrize("sentence,span,expected", DATES)
