@@ -702,7 +702,7 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             dunit, dmult, j = dur
             fig.unit, fig.rule, mult, fig.strength = dunit, "duration", dmult, 0.85
         else:
-            noun, jn = _noun_after(toks, j, value)
+            noun, jn = _noun_after(toks, j, value) if digits or value != 1 else (None, j)
             if noun:
                 fig.unit, fig.rule, j, fig.strength = noun, "count", jn, 0.75
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \

@@ -267,10 +267,12 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
         cue = toks[k].low
         rest = toks[k + 1:]
         # "said Jane Roe, head of X." -- up to the end of the clause
-        name, role, how = _speaker_from(_until_clause_end(rest), people, q.open)
+        clause = _until_clause_end(rest)
+        name, role, how = _speaker_from(clause, people, q.open)
         if name:
             return name, role, cue, how
-        return None
+        unnamed = _unnamed_speaker(clause)
+        return (unnamed, None, cue, "unnamed") if unnamed else None
     # "X said" / "X, role, said" / "he said" within a few words
     for m2 in range(k, min(len(toks), k + 14)):
         if toks[m2].low in SPEECH_CUES and toks[m2].low not in CHARACTERISING_CUES and m2 > k:
@@ -394,8 +396,31 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             name, role, how = _speaker_from(_nearest_party(head), people, q.open)
             if name:
                 return name, role, w, how
-            return None
+            unnamed = _unnamed_speaker(head)
+            return (unnamed, None, w, "unnamed") if unnamed else None
     return None
+
+
+_UNNAMED_START = {"a", "an", "one", "the", "another", "two", "several", "some"}
+_SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
+                  "person", "people", "executive", "aide", "adviser", "advisor", "analyst", "diplomat",
+                  "representative", "statement", "insider", "employee", "manager", "director", "lawyer",
+                  "agency", "ministry", "department", "company", "firm", "group", "authority", "union"}
+
+
+def _unnamed_speaker(toks: list[Token]) -> Optional[str]:
+    """A speaker described but not named: "a spokesperson for the ministry", "one senior official"."""
+    words = []
+    for t in toks:
+        if t.text in (",", ";", ".", ":") or t.low in ("who", "which", "that", "in", "on", "at", "told", "said"):
+            break
+        words.append(t)
+    if not words or words[0].low not in _UNNAMED_START or len(words) > 8:
+        return None
+    if not any(t.low in _SPEAKER_NOUNS for t in words):
+        return None
+    return _join(words[1:] if words[0].low == "the" else words).lower() if words[0].low == "the" \
+        else _join(words)[0].lower() + _join(words)[1:]
 
 
 def _nearest_party(toks: list[Token]) -> list[Token]:
@@ -473,6 +498,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             q.speaker, q.role, q.cue, how = found
             if how == "pronoun":
                 reasons.append("speaker resolved from pronoun")
+            elif how == "unnamed":
+                reasons.append("unnamed speaker")
         elif not modifier and words > 3 and prev is not None and prev.speaker:
             q.speaker, q.role, q.cue = prev.speaker, None, prev.cue
             reasons.append("continues a quotation attributed in the same paragraph")

@@ -103,3 +103,13 @@ def test_figure_inside_a_quote_is_credited_to_the_speaker():
 def test_unclosed_quote_does_not_swallow_the_next_paragraph():
     text = "Reporter Sam Reed wrote: “The plant is shut\nThe council met on 12 May to discuss 40 job losses."
     assert [q for q in quotes(text) if "council" in q.quote] == []
+
+
+def test_unnamed_speakers_are_described_not_invented():
+    text = ("A spokesperson for the port authority said the delays were “entirely down to the weather.”\n"
+            "“We saw this coming months ago,” said one senior engineer, who asked not to be named.")
+    first = speaker_of(text, "down to the weather")
+    assert first.speaker == "a spokesperson for the port authority"
+    assert "unnamed speaker" in first.confidence_reasons
+    assert speaker_of(text, "saw this coming").speaker == "one senior engineer"
+    assert [c for c in extract_text(text) if c.kind == "numeric"] == []
