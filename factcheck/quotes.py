@@ -271,7 +271,7 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
         name, role, how = _speaker_from(clause, people, q.open)
         if name:
             return name, role, cue, how
-        unnamed = _unnamed_speaker(clause)
+        unnamed = _unnamed_speaker(clause, after_cue=True)
         return (unnamed, None, cue, "unnamed") if unnamed else None
     # "X said" / "X, role, said" / "he said" within a few words
     for m2 in range(k, min(len(toks), k + 14)):
@@ -408,7 +408,7 @@ _SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "offic
                   "agency", "ministry", "department", "company", "firm", "group", "authority", "union"}
 
 
-def _unnamed_speaker(toks: list[Token]) -> Optional[str]:
+def _unnamed_speaker(toks: list[Token], after_cue: bool = False) -> Optional[str]:
     """A speaker described but not named: "a spokesperson for the ministry", "one senior official"."""
     words = []
     for t in toks:
@@ -417,8 +417,8 @@ def _unnamed_speaker(toks: list[Token]) -> Optional[str]:
         words.append(t)
     if not words or words[0].low not in _UNNAMED_START or len(words) > 8:
         return None
-    if not any(t.low in _SPEAKER_NOUNS for t in words):
-        return None
+    if not after_cue and not any(t.low in _SPEAKER_NOUNS for t in words):
+        return None  # before a cue the subject must read as a speaker ("a spokesperson", "the agency")
     return _join(words[1:] if words[0].low == "the" else words).lower() if words[0].low == "the" \
         else _join(words)[0].lower() + _join(words)[1:]
 
