@@ -26,11 +26,12 @@ METRICS = [
     ("raise", "funding raised"), ("raised", "funding raised"), ("spend", "spending commitment"),
     ("commit", "spending commitment"), ("commitment", "spending commitment"), ("contract", "contract"),
     ("deal", "deal value"), ("acquire", "acquisition price"), ("acquisition", "acquisition price"),
-    ("buy", "acquisition price"), ("cost", "cost"), ("price", "price"), ("capacity", "capacity"),
+    ("buy back", "share buyback"), ("buyback", "share buyback"), ("buy", "acquisition price"), ("cost", "cost"), ("price", "price"), ("capacity", "capacity"),
     ("customers", "customers"), ("users", "users"), ("employees", "employees"), ("jobs", "jobs"),
     ("workers", "workers"), ("homes", "homes"), ("tax", "tax revenue"), ("budget", "budget"),
     ("debt", "debt"), ("salary", "pay"), ("pay", "pay"), ("growth", "growth"), ("share", "share"),
-    ("stock", "share price"),
+    ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"),
+    ("output", "output"), ("production", "output"), ("dividend", "dividend"), ("buyback", "share buyback"),
 ]
 _METRIC_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in METRICS) + r")\w*", re.IGNORECASE)
 _METRIC_OF = {k: v for k, v in METRICS}
@@ -217,7 +218,8 @@ class SentenceContext:
                 self.toks[tok_idx - 1].text[:1].isupper():
             info["subject"] = re.sub(r"['’]s$", "", self.toks[tok_idx - 1].text)
         else:
-            info["subject"] = self._subject_before(tok_idx) or self._previous_subject()
+            info["subject"] = self._subject_before(tok_idx) or (
+                self._previous_subject() if self._refers_back() else None)
         info["object"] = self._object_after(fig.end_tok)
         if info["object"] == info.get("subject"):
             info["object"] = None
@@ -231,6 +233,15 @@ class SentenceContext:
             info["metric"] = self._metric(start, end)
         info["time"] = self.time
         return info
+
+    def _refers_back(self) -> bool:
+        """Does the sentence open by pointing at parties named before ("The two companies", "Both", "They")?"""
+        words = [t.low for t in self.toks[:3] if t.kind == "word"]
+        if not words:
+            return False
+        if words[0] in ("they", "both", "together"):
+            return True
+        return words[0] == "the" and len(words) > 1 and words[1] in ("two", "three", "four", "both", "pair")
 
     def _previous_subject(self) -> Optional[str]:
         """The first named party of the previous sentence: "The two giants ..." after "A and B are ..."."""

@@ -17,7 +17,7 @@ from .models import Claim, claim_id
 from .segment import Segmented
 from .tables.numbers import (DIGIT_ONLY_SCALES, DOZEN, FRACTIONS, HUNDRED, MULTIPLE_VERBS, SCALES, TENS,
                              UNITS, VAGUE)
-from .tables.units import (CODE_ALIASES, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, ENERGY,
+from .tables.units import (RATE_NOUNS, CODE_ALIASES, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, ENERGY,
                            POWER, POWER_SYMBOL)
 from .tables.words import MONTHS, QUALIFIERS_BEFORE, WEEKDAYS
 from .tokens import Token, tokenize
@@ -595,6 +595,7 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                 and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from") \
                 and f.value > out[-1].value:
             prev = out[-1]  # "4% to 5%", "$2 billion to $3 billion"
+            prev.per = prev.per or f.per
             prev.low, prev.high, prev.value, prev.end_tok = prev.value, f.value, None, f.end_tok
             prev.qualifier = "range" if prev.qualifier == "exact" else prev.qualifier
             continue
@@ -602,6 +603,7 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                 and between == ["and"] \
                 and out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "between":
             prev = out[-1]  # "between $4 trillion and $5 trillion"
+            prev.per = prev.per or f.per
             prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
             prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
             continue
@@ -722,6 +724,10 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     else:
         fig.value = value * scale
     # signed change: "down 2%", "fell 3 points"
+    if fig.unit == "points" and j < n and toks[j].low in ("lower", "higher", "ahead", "behind", "up", "down"):
+        fig.unit, fig.rule = "pp", "percentage_points"  # "20 points lower than in 2019"
+        if toks[j].low in ("lower", "behind", "down"):
+            fig.value = -fig.value
     if fig.unit in ("%", "pp"):
         _growth(toks, fig)
     if fig.unit == "%" and j < n and toks[j].low in ("point", "points"):
@@ -769,7 +775,9 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         return None
     if j < n and toks[j].low != "of":
         return None
-    return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7)
+    q, qs, _ = _qualifier_before(toks, i)
+    return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7,
+                  qualifier=q or "exact")
 
 
 def _duration_after(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
@@ -810,8 +818,8 @@ def _per_after(toks: list[Token], fig: Figure) -> None:
             fig.per = {1: "Wh", 1e3: "kWh", 1e6: "MWh", 1e9: "GWh", 1e12: "TWh"}.get(ENERGY[w], w)
         elif w in DURATIONS and toks[j].low != "each":
             fig.per = DURATIONS[w][0]
-        elif toks[j].low == "per":
-            fig.per = w
+        elif toks[j].low == "per" or (w in RATE_NOUNS and fig.rule == "money"):
+            fig.per = w  # "per tonne", "$2.50 a share", "$84 a barrel"
         else:
             return
         fig.end_tok = j + 2

@@ -111,6 +111,16 @@ COUNTS_AND_POWER = [
      {"value": 2.0, "unit": "plants"}),
 ]
 
+RATES_AND_POINTS = [
+    ("The board will pay $1.75 a share to investors.", "$1.75", {"value": 1.75, "unit": "USD", "per": "share"}),
+    ("Crude settled at $71.40 a barrel.", "$71.40", {"per": "barrel"}),
+    ("Analysts see profit of between $3 and $3.40 a share.", "$3 and $3.40",
+     {"low": 3.0, "high": 3.4, "per": "share", "qualifier": "range"}),
+    ("The bank raised rates by 50 basis points.", "50 basis points", {"value": 0.5, "unit": "pp"}),
+    ("Support is 12 points lower than a year ago.", "12 points", {"value": -12.0, "unit": "pp"}),
+    ("The refinery makes 400,000 barrels per day.", "400,000 barrels", {"unit": "barrels", "per": "day"}),
+]
+
 ELIDED_AND_AMBIGUOUS = [
     ("The ferry line carried 3.1 million passengers last year, down from a peak of 4 million.", "4 million",
      {"value": 4e6, "unit": "passengers"}),
@@ -199,6 +209,18 @@ def test_a_year_is_a_time_not_a_count():
 @pytest.mark.parametrize("sentence,span,expected", COUNTS_AND_POWER)
 def test_counts_power_energy(sentence, span, expected):
     check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", RATES_AND_POINTS)
+def test_rates_and_points(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+def test_subject_does_not_leak_from_the_previous_sentence():
+    cs = figures("Gold rose 2% on Monday. The miner's quarterly revenue was $3.1bn.")
+    assert [c.subject for c in cs if c.unit == "USD"] == [None]
+    cs = figures("Acme and Globex shook hands on Friday. The two companies will invest $6 billion.")
+    assert [c.subject for c in cs if c.unit == "USD"] == ["Acme and Globex"]
 
 
 @pytest.mark.parametrize("sentence,span,expected", ELIDED_AND_AMBIGUOUS)

@@ -59,3 +59,7 @@ PER_WORDS = {"a year": "year", "per year": "year", "annually": "year", "a month"
              "an hour": "hour", "per share": "share", "a share": "share", "per person": "person",
              "per capita": "person", "per barrel": "barrel", "a barrel": "barrel", "per tonne": "tonne",
              "per ton": "ton"}
+# Nouns after "a"/"an" that make a price a rate: "$2.50 a share", "$84 a barrel".
+RATE_NOUNS = {"share", "barrel", "tonne", "ton", "person", "head", "unit", "gallon", "litre", "liter", "ounce",
+              "kilo", "kilogram", "pound", "night", "ticket", "seat", "passenger", "user", "subscriber", "employee",
+              "household", "student", "patient", "dose", "vehicle", "car", "home", "square", "megawatt-hour"}
