@@ -17,8 +17,9 @@ from .models import Claim, claim_id
 from .segment import Segmented
 from .tables.numbers import (DIGIT_ONLY_SCALES, DOZEN, FRACTIONS, HUNDRED, MULTIPLE_VERBS, SCALES, TENS,
                              UNITS, VAGUE)
-from .tables.units import (RATE_NOUNS, CODE_ALIASES, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, ENERGY,
-                           POWER, POWER_SYMBOL)
+from . import currency
+from .tables.currencies import ISO_CODES, SYMBOLS_BEFORE
+from .tables.units import DURATIONS, ENERGY, POWER, POWER_SYMBOL, RATE_NOUNS
 from .tables.words import MONTHS, QUALIFIERS_BEFORE, WEEKDAYS
 from .tokens import Token, tokenize
 
@@ -95,13 +96,16 @@ class Figure:
 
 
 def _digit_value(tok: Token) -> Optional[float]:
-    s = tok.text.replace(",", "")
+    s = tok.text.replace(",", "").replace(" ", "")
     if len(s) > 18:
         return None
     try:
         return float(s)
     except ValueError:
         return None
+
+
+_BIG_SCALES = {"thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"}
 
 
 def _read_words(toks: list[Token], i: int) -> tuple[Optional[float], int]:
@@ -116,9 +120,22 @@ def _read_words(toks: list[Token], i: int) -> tuple[Optional[float], int]:
             current += TENS[w]
         elif w in HUNDRED and seen:
             current = max(current, 1) * 100
-        elif w in ("thousand", "million", "billion", "trillion") and seen:
-            total += max(current, 1) * SCALES[w]
+        elif w in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores") and seen:
+            total += (current if current else 1) * SCALES[w]
             current = 0
+            # "one million and a half"
+            if j + 3 < n and toks[j + 1].low == "and" and toks[j + 2].low == "a" and toks[j + 3].low == "half":
+                total += 0.5 * SCALES[w]
+                j += 3
+        elif w in ("half", "quarter", "quarters") and j + 1 < n and toks[j + 1].low in _BIG_SCALES:
+            # "half million", "a quarter million", "three quarters billion"
+            frac = 0.5 if w == "half" else 0.25
+            current = (current if current else 1) * frac
+        elif w == "and" and seen and j + 3 < n and toks[j + 1].low == "a" and toks[j + 2].low == "half" \
+                and toks[j + 3].low in _BIG_SCALES:
+            current += 0.5  # "five and a half million"
+            j += 3
+            continue
         elif w in DOZEN:
             current = max(current, 1) * 12
         elif w == "-" and seen and j + 1 < n and toks[j + 1].low in UNITS and toks[j].start == toks[j - 1].end:
@@ -156,33 +173,25 @@ def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]
         return v, j, True
     if t.low in ("a", "an") and i + 1 < n:
         nxt = toks[i + 1].low
-        if nxt in ("thousand", "million", "billion", "trillion", "hundred", "dozen"):
+        if nxt in ("thousand", "million", "billion", "trillion", "hundred", "dozen", "lakh", "crore"):
             base = {"hundred": 100, "dozen": 12}.get(nxt) or SCALES[nxt]
             return float(base), i + 2, False
+        if nxt in ("quarter", "half") and i + 2 < n and toks[i + 2].low in _BIG_SCALES:
+            v, j = _read_words(toks, i + 1)
+            return v, j, False
+        if currency.after(toks, i + 1)[0] and toks[i + 1].low not in ("c", "p"):
+            return 1.0, i + 1, False  # "a dollar", "a grand", "a dime"
         return None, i, False
+    if t.low == "half" and i + 2 < n and toks[i + 1].low == "a" and toks[i + 2].low in _BIG_SCALES:
+        return 0.5 * SCALES[toks[i + 2].low], i + 3, False  # "half a million"
+    if t.low in ("half", "quarter") and i + 1 < n and toks[i + 1].low in _BIG_SCALES:
+        v, j = _read_words(toks, i)
+        return v, j, False
     v, j = _read_words(toks, i)
     return v, j, False
 
 
 # ---------------------------------------------------------------- context before and after
-
-
-def _currency_before(toks: list[Token], i: int) -> tuple[Optional[str], int]:
-    """A currency symbol or code right before token ``i`` -> (ISO code, index of its first token)."""
-    if i == 0:
-        return None, i
-    p = toks[i - 1]
-    if p.kind == "sym" and p.text in CURRENCY_SYMBOLS:
-        # letters glued before the symbol: "US$", "HK$", "A$"
-        if i >= 2 and toks[i - 2].kind == "word" and toks[i - 2].end == p.start:
-            key = toks[i - 2].text + p.text
-            if key in CURRENCY_SYMBOLS:
-                return CURRENCY_SYMBOLS[key], i - 2
-        return CURRENCY_SYMBOLS[p.text], i - 1
-    if p.kind == "word" and p.text.upper() in CURRENCY_CODES and p.text.isupper():
-        code = p.text.upper()
-        return CODE_ALIASES.get(code, code), i - 1
-    return None, i
 
 
 def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, list[str]]:
@@ -220,7 +229,8 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
     w = t.low
     if t.text == "%":
         return "%", 1, j + 1, "percent"
-    if w in ("percent", "pct"):
+    if w in ("percent", "pct", "percents") or (w == "percentage" and not (j + 1 < n and toks[j + 1].low in (
+            "point", "points"))):
         return "%", 1, j + 1, "percent"
     if w == "per" and j + 1 < n and toks[j + 1].low == "cent":
         return "%", 1, j + 2, "percent"
@@ -245,35 +255,6 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
     if w == "times" and not (j + 1 < n and toks[j + 1].low in ("a", "per", "more", "less", "the", "in", "on")):
         return "times", 1, j + 1, "multiple"
     return None, 1, j, ""
-
-
-def _currency_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
-    """A currency name after a figure: "5 billion euros", "20 US dollars"."""
-    n = len(toks)
-    if j >= n:
-        return None, 1, j
-    w = toks[j].low
-    if w in ("us", "u", "australian", "canadian", "singapore", "hong", "new", "swiss", "indian", "british",
-             "chinese", "american") and j + 1 < n:
-        k = j + 1
-        while k < n and toks[k].kind != "word":
-            k += 1
-        if k < n and toks[k].low in ("kong", "zealand") and k + 1 < n:
-            k += 1
-        if k < n and toks[k].low in CURRENCY_WORDS and k - j <= 4:
-            base = CURRENCY_WORDS[toks[k].low]
-            code = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "hong": "HKD", "new": "NZD",
-                    "swiss": "CHF", "indian": "INR", "british": "GBP", "chinese": "CNY"}.get(w, base)
-            return code, 1, k + 1
-    if w in ("pound", "pounds") and not (j >= 1 and toks[j - 1].low in SCALES) \
-            and not (j + 1 < n and toks[j + 1].low == "sterling"):
-        return None, 1, j  # "1,500 pounds" of weight; money in pounds is written "£" or "5 million pounds"
-    if w in CURRENCY_WORDS and not (w == "won" and toks[j].text == "won"):
-        mult = 0.01 if w in ("cents", "cent", "pence") else 1
-        return CURRENCY_WORDS[w], mult, j + 1
-    if toks[j].kind == "word" and toks[j].text in CURRENCY_CODES:
-        return CODE_ALIASES.get(toks[j].text, toks[j].text), 1, j + 1
-    return None, 1, j
 
 
 def _looks_plural(word: str) -> bool:
@@ -469,6 +450,8 @@ def _is_version(toks: list[Token], i: int) -> bool:
     # glued to letters: "4o", "H100", "5G", "A3"
     if i + 1 < n and toks[i + 1].kind == "word" and toks[i + 1].start == t.end:
         w = toks[i + 1].low
+        if currency.after(toks, i + 1)[0] or w in ("lakh", "lakhs", "crore", "crores", "mm"):
+            return False  # "115USD", "42RM", "10MNT"
         if w not in SCALES and w not in POWER and w not in ENERGY and w not in ("x", "st", "nd", "rd", "th", "s",
                                                                                    "pct", "bps", "pp"):
             return True
@@ -479,7 +462,7 @@ def _is_version(toks: list[Token], i: int) -> bool:
         return True  # "GPT-4", "COVID-19"
     if i >= 1 and toks[i - 1].kind == "word" and (toks[i - 1].is_cap or any(c.isupper() for c in toks[i - 1].text)):
         w = toks[i - 1].low
-        if w in _SENTENCE_WORDS or w in MONTHS or w in WEEKDAYS or toks[i - 1].text in CURRENCY_CODES:
+        if w in _SENTENCE_WORDS or w in MONTHS or w in WEEKDAYS or toks[i - 1].text in ISO_CODES:
             return False
         if w.endswith(("'s", "’s")):
             return False
@@ -592,7 +575,9 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
         between = [t.low for t in toks[out[-1].end_tok:f.start_tok]] if out else []
         if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
                 and between in (["to"], ["-"], ["–"], ["—"]) and f.unit not in ("date",) \
-                and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from") \
+                and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from"
+                         and {t.low for t in toks[max(0, out[-1].start_tok - 4):out[-1].start_tok]}
+                         & (_GROWTH_UP | _GROWTH_DOWN)) \
                 and f.value > out[-1].value:
             prev = out[-1]  # "4% to 5%", "$2 billion to $3 billion"
             prev.per = prev.per or f.per
@@ -643,7 +628,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     value, j, digits = _read_number(toks, i)
     if value is None:
         return None
-    if digits and _is_version(toks, i):
+    cur, cstart, cscale = currency.before(toks, i) if digits else (None, i, 1)
+    if cur is None and digits and _is_version(toks, i):
         return None
     if not digits and j < n and toks[j].low == "of" and value <= 100:
         return None  # "one of the largest", "three of the biggest"
@@ -653,7 +639,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return None  # "one-to-one", "two-to-three" as an adjective
     if not digits and toks[i].low == "one" and j < n and toks[j].low in ("another", "day", "thing", "way"):
         return None
-    if digits and t.text.isdigit() and len(t.text) == 4 and j == i + 1 and _is_year(t):
+    if cur is None and digits and t.text.isdigit() and len(t.text) == 4 and j == i + 1 and _is_year(t) \
+            and not (j < n and (toks[j].low in ("%", "percent") or currency.after(toks, j)[0])):
         # a year: a date claim when the context says so, never a count
         prev = toks[i - 1].low if i else ""
         nxt = toks[j].low if j < n else ""
@@ -662,7 +649,22 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                 return None  # "2024-25", a fiscal period
             return Figure(i, j, unit="date", rule="year", time=t.text, strength=0.8)
         return None
-    cur, cstart = _currency_before(toks, i) if digits else (None, i)
+    value *= cscale
+    if cur is None and digits and i >= 2 and toks[i - 1].text == "-" and toks[i - 1].end == t.start \
+            and toks[i - 2].text in SYMBOLS_BEFORE and toks[i - 2].end == toks[i - 1].start:
+        cur, cstart, value = SYMBOLS_BEFORE[toks[i - 2].text], i - 2, -value  # "$-99.99"
+    elif _negative_before(toks, cstart):
+        value = -value
+    # "between 10 and 20 dollars": the first bound is bare, the unit comes after the second
+    if i >= 1 and toks[i - 1].low in ("between", "from") and j + 1 < n and toks[j].low in ("and", "to") \
+            and cur is None and (j >= n or toks[j].kind == "word"):
+        second = _read_figure(toks, j + 1, text, None)
+        if second is not None and second.value is not None and second.value >= value and second.unit \
+                and second.unit != "date" and second.start_tok == j + 1:
+            second.low, second.high = _scale_like(second, toks, j + 1, value), second.value
+            second.value = None
+            second.qualifier, second.start_tok = "range", i
+            return second
     fig = Figure(cstart, j, value=value, digits=digits)
     # ranges: "$20-25 billion", "4–5 trillion", "10 to 20 dollars", "between X and Y"
     low_val = None
@@ -670,8 +672,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     if k + 1 < n and toks[k].low in _DASHES:
         k2 = k + 1
         cur2, _ = (None, k2)
-        if toks[k2].kind == "sym" and toks[k2].text in CURRENCY_SYMBOLS:
-            cur2 = CURRENCY_SYMBOLS[toks[k2].text]
+        if toks[k2].kind == "sym" and toks[k2].text in SYMBOLS_BEFORE:
+            cur2 = SYMBOLS_BEFORE[toks[k2].text]
             k2 += 1
         if k2 < n and (toks[k2].kind == "num" or toks[k2].low in UNITS or toks[k2].low in TENS):
             v2, j2, d2 = _read_number(toks, k2)
@@ -687,13 +689,27 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     # after the number: currency name, unit, duration, counted noun
     unit, mult, j3, rule = _unit_after(toks, j)
     if unit is None and cur is None:
-        c2, m2, j4 = _currency_after(toks, j)
+        c2, m2, j4 = currency.after(toks, j)
         if c2:
             cur, mult, j = c2, m2, j4
+            if j < n and toks[j].low in ("thousand", "million", "billion", "trillion") and toks[j - 1].kind == "word" \
+                    and toks[j - 1].text.isupper():
+                mult *= SCALES[toks[j].low]  # "75 USD million"
+                j += 1
+    elif unit is None and cur is not None and j < n:
+        # the code or name repeated after the figure: "$ 5 USD" is still one amount
+        c2, m2, j4 = currency.after(toks, j)
+        if c2 == cur and m2 == 1:
+            j = j4
     if cur is not None:
         fig.unit, fig.rule, fig.strength = cur, "money", 0.9
         if unit == "times":
             unit = None
+        if low_val is None:
+            cents, j5 = currency.subunit_after(toks, j, cur)
+            if cents:
+                value, j = value * mult + cents, j5  # "3 dollars 50 cents"
+                mult = 1
     elif unit is not None:
         fig.unit, fig.rule = unit, rule
         j = j3
@@ -759,6 +775,38 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     return fig
 
 
+def _read_words_no_scale(toks: list[Token], k: int) -> tuple[Optional[float], int]:
+    """The small part of a spelled number before its scale word: "ten" of "ten million"."""
+    n = len(toks)
+    j = k
+    while j < n and toks[j].low not in _BIG_SCALES and (toks[j].low in UNITS or toks[j].low in TENS
+                                                         or toks[j].low in HUNDRED or toks[j].text == "-"):
+        j += 1
+    return _read_words(toks[:j], k)
+
+
+def _negative_before(toks: list[Token], k: int) -> bool:
+    """A minus sign or word right before a figure: "minus five percent", "-15€" (not the dash of "20-25")."""
+    if k >= 1 and toks[k - 1].low in ("minus", "negative"):
+        return True
+    if k >= 1 and toks[k - 1].text in ("-", "−") and toks[k - 1].end == toks[k].start:
+        return k < 2 or not (toks[k - 2].kind in ("num", "word") and toks[k - 2].end == toks[k - 1].start) \
+            and toks[k - 2].kind != "num"
+    return False
+
+
+def _scale_like(second: Figure, toks: list[Token], k: int, first: float) -> float:
+    """The first bound of "between 10 and 20 dollars" in the second's base unit (its unit multiplier)."""
+    tok = toks[k]
+    raw = _digit_value(tok) if tok.kind == "num" else _read_words(toks, k)[0] if tok.low not in SCALES else None
+    if toks[k].kind == "word" and raw is not None:
+        # words: read only up to the scale word ("ten million" -> ten)
+        raw, _ = _read_words_no_scale(toks, k)
+    if not raw:
+        return first
+    return first * abs(second.value) / raw
+
+
 def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
     n = len(toks)
     t = toks[i]
@@ -822,6 +870,10 @@ def _per_after(toks: list[Token], fig: Figure) -> None:
             fig.per = w  # "per tonne", "$2.50 a share", "$84 a barrel"
         else:
             return
+        fig.end_tok = j + 2
+    elif j + 1 < n and toks[j].text == "/" and toks[j + 1].kind == "word" and toks[j].start == toks[j - 1].end:
+        w = toks[j + 1].low  # "$15.4/hour", "$3/kWh"
+        fig.per = DURATIONS[w][0] if w in DURATIONS else toks[j + 1].text
         fig.end_tok = j + 2
     elif j < n and toks[j].low in ("annually", "yearly"):
         fig.per = "year"

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 # Digits with thousands separators and a decimal part; words with an inner apostrophe ("Nvidia’s");
 # any other non-space character on its own.  Each alternative is linear: no nested quantifiers.
-_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+# Digit groups: Indian lakh grouping ("12,34,567"), thousands by comma, or by a space ("10 000", only 1-3 digits
+# then whole 3-digit groups), then an optional decimal part.
+_TOKEN = re.compile(r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?: \d{3})+(?![\d,.]\d)|\d+(?:,\d{3})*)(?:\.\d+)?"
+                    r"|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 
 
 @dataclass(slots=True)

@@ -43,6 +43,31 @@ MONEY = [
     ("The startup's seed round brought in $850k last spring.", "$850k", {"value": 850e3}),
 ]
 
+CURRENCY_FORMS = [
+    ("The Bengaluru startup raised 45 lakh rupees from angels.", "45 lakh rupees", {"value": 4.5e6, "unit": "INR"}),
+    ("The state set aside 3 crore rupees for the flood repairs.", "3 crore rupees", {"value": 3e7, "unit": "INR"}),
+    ("The project was budgeted at 2,50,000 rupees.", "2,50,000 rupees", {"value": 250000.0, "unit": "INR"}),
+    ("The airline charged Rs. 850 for each bag.", "Rs. 850", {"value": 850.0, "unit": "INR"}),
+    ("Each ticket cost 35€ at the gate.", "35€", {"value": 35.0, "unit": "EUR"}),
+    ("The bond pays 120USD a year.", "120USD", {"value": 120.0, "unit": "USD"}),
+    ("The dam will cost 900 million Egyptian pounds.", "900 million Egyptian pounds", {"value": 9e8, "unit": "EGP"}),
+    ("Fares rose to 6 Kuwaiti dinars.", "6 Kuwaiti dinars", {"value": 6.0, "unit": "KWD"}),
+    ("The loan was for NZ$40 million.", "NZ$40 million", {"value": 4e7, "unit": "NZD"}),
+    ("The museum sold the vase for half a million dollars.", "half a million dollars",
+     {"value": 5e5, "unit": "USD"}),
+    ("Staff were promised a quarter million dollars in bonuses.", "a quarter million dollars",
+     {"value": 2.5e5, "unit": "USD"}),
+    ("The fine was 12 dollars and 50 cents.", "12 dollars and 50 cents", {"value": 12.5, "unit": "USD"}),
+    ("Stamps now cost 85 cents.", "85 cents", {"value": 0.85, "unit": "USD"}),
+    ("The fund lost 40 MEUR on the trade.", "40 MEUR", {"value": 4e7, "unit": "EUR"}),
+    ("The division lost 20 USD million last year.", "20 USD million", {"value": 2e7, "unit": "USD"}),
+    ("Cleaners earn $16.50/hour under the deal.", "$16.50/hour", {"value": 16.5, "per": "hour"}),
+    ("The quarter ended with an operating loss of -€4 million.", "€4 million", {"value": -4e6, "unit": "EUR"}),
+    ("Tickets cost between 10 and 15 dollars.", "10 and 15 dollars", {"low": 10.0, "high": 15.0, "unit": "USD"}),
+    ("Prices ran from 30 dollars to 45 dollars.", "30 dollars to 45 dollars", {"low": 30.0, "high": 45.0}),
+    ("The warehouse kept 10 000 crates of fruit.", "10 000 crates", {"value": 10000.0, "unit": "crates"}),
+]
+
 RANGES = [
     ("Each new turbine plant costs $20-25 billion to build.", "$20-25 billion",
      {"low": 20e9, "high": 25e9, "qualifier": "range", "value": None}),
@@ -166,6 +191,19 @@ KNOWN_FAILURES = [
 @pytest.mark.parametrize("sentence,span,expected", MONEY)
 def test_money(sentence, span, expected):
     check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence,span,expected", CURRENCY_FORMS)
+def test_currency_forms(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+def test_a_code_that_is_an_english_word_is_not_a_currency():
+    assert [c.unit for c in figures("ALL 12 trucks passed the test.")] == ["trucks"]
+
+
+def test_a_rise_from_one_figure_to_another_is_not_a_range():
+    assert [c.value for c in figures("Turnout rose from 61% to 67%.")] == [61.0, 67.0]
 
 
 @pytest.mark.parametrize("sentence,span,expected", RANGES)

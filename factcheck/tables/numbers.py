@@ -14,10 +14,11 @@ SCALES = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
-    "trillion": 1e12, "tn": 1e12, "t": 1e12, "trn": 1e12,
+    "trillion": 1e12, "tn": 1e12, "t": 1e12, "trn": 1e12, "mm": 1e6,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # Scale words that may only follow a figure written in digits (not "a b", "one m").
-DIGIT_ONLY_SCALES = {"k", "m", "b", "t", "mn", "bn", "tn", "mln", "bln", "trn", "mil"}
+DIGIT_ONLY_SCALES = {"k", "m", "b", "t", "mn", "bn", "tn", "mln", "bln", "trn", "mil", "mm"}
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
     "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,

@@ -65,6 +65,7 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # Abbreviations that end with a dot but do not end a sentence.
 ABBREVIATIONS = {
+    "rs", "l.e",
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "llc", "plc", "no", "vs",
     "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "fla", "calif", "mass", "wash", "gov", "sen", "rep", "gen", "lt", "col",
