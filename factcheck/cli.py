@@ -88,3 +88,5 @@ from .db_cli import build, serve  # noqa: E402
 
 cli.add_command(build)
 cli.add_command(serve)
+from .xref_cli import contradictions, review, verify  # noqa: E402
+cli.add_command(contradictions); cli.add_command(verify); cli.add_command(review)  # noqa: E702

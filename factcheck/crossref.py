@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from . import events as events_mod
 from .intervals import Interval, all_agree, clusters, interval
 from .matching import (CONFUSABLE_UNITS, NameIndex, attributed_to, entities, is_description, metric_key,
-                       name_key, norm_text, per_key, same_person, span_in_sentence, unit_key)
+                       name_key, norm_text, rate_per, same_person, span_in_sentence, unit_key)
 from .models import Claim, Document
 from .origins import origins as find_origins
 from .timing import effective_period, is_forecast, near, owns_time, slice_gap
@@ -107,7 +107,7 @@ def flag_id(kind: str, keys: Iterable[str]) -> str:
 # --- preparing numeric claims --------------------------------------------------------------------------------------
 
 
-def _parties(claim: Claim, names: NameIndex) -> Optional[tuple[str, ...]]:
+def claim_parties(claim: Claim, names: NameIndex) -> Optional[tuple[str, ...]]:
     """The claim's parties, after dropping a subject that is the reporting outlet, a unit, or a description, and
     widening a single name to "X and Y" when the sentence says the figure is their combined total."""
     subject = claim.subject
@@ -133,20 +133,6 @@ def _object(claim: Claim, names: NameIndex) -> Optional[tuple[str, ...]]:
     return names.canon(claim.object)
 
 
-def _rate_denominator(claim: Claim, siblings: list[Claim]) -> Optional[tuple[str, float]]:
-    """'1 GW of compute can cost $20-25 billion' states a rate: a quantity of one unit before a cost gives per."""
-    if claim.per or metric_key(claim)[0] not in ("cost", "valuation", "purchase"):
-        return per_key(claim.per)
-    for other in siblings:
-        if other.end <= claim.start and other.unit in ("W", "Wh") and other.value and other.qualifier in (
-                None, "exact", "up_to", "about"):
-            between = claim.sentence[other.end - claim.sentence_start:claim.start - claim.sentence_start]
-            if re.search(r"\bcosts?\b|\bcould cost\b|\bcan cost\b|\bcosting\b|\bprice\b|\bvalued\b|\brequires?\b",
-                         between) and len(between) < 90:
-                return (other.unit, other.value)
-    return None
-
-
 def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str, str],
              names: NameIndex) -> list[_Item]:
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
@@ -168,8 +154,8 @@ def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str
         if metric and is_forecast(c):
             metric += " forecast"
         items.append(_Item(
-            claim=c, unit=unit, per=_rate_denominator(c, siblings),
-            metric=metric, strong=strong, parties=_parties(c, names), obj=_object(c, names), iv=iv, period=period,
+            claim=c, unit=unit, per=rate_per(c),
+            metric=metric, strong=strong, parties=claim_parties(c, names), obj=_object(c, names), iv=iv, period=period,
             explicit=explicit, past=past, origin=origin.get(c.id, c.source_id), kind=doc.kind if doc else None))
     # A figure with no metric word of its own ("while B has committed $5 billion") shares the metric of the other
     # figures of its unit in the sentence, when they agree on one.
@@ -317,8 +303,20 @@ class _Writer:
         return (KIND_RANK.get(doc.kind if doc else None, 3), claim.source_id, claim.start)
 
 
-def _figure(claim: Claim) -> str:
-    return f"“{claim.text}”"
+def figure_text(claim: Claim) -> str:
+    """A figure as people read it, with its qualifier ("up to $10 billion"); a quote in quotation marks."""
+    if claim.kind == "numeric" and claim.unit and claim.unit != "date":
+        from .render import describe_figure
+
+        try:
+            return describe_figure(claim)
+        except (TypeError, ValueError):
+            pass
+    words = claim.text.strip('“”"')
+    return f"“{words}”"
+
+
+_figure = figure_text
 
 
 def _origins_phrase(n: int) -> str:

@@ -16,6 +16,7 @@ def _build(paths, db, quiet, workers=None):
     """Run a build, printing notices to stderr; library errors become one line."""
     from . import store
     from .build import build as run_build, count_sources
+    from .crosscheck import steps as cross_check_steps
 
     paths = list(paths) or [DEFAULT_SOURCES]
     bar = None
@@ -24,7 +25,8 @@ def _build(paths, db, quiet, workers=None):
         bar.__enter__()
     try:
         report = run_build(paths, db, workers=workers, say=lambda line: click.echo(line, err=True),
-                           progress=bar.update if bar else None)
+                           progress=bar.update if bar else None,
+                           after=cross_check_steps(say=lambda line: click.echo(line, err=True)))
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     except BrokenProcessPool:

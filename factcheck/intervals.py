@@ -8,7 +8,8 @@ Each numeric claim becomes the set of values it allows, with documented toleranc
 - ``up_to`` "up to $10 billion": from 10 % below the cap to the cap, so it agrees with "$10 billion" and
   "about $10 billion" but not with "$5 billion" or "up to $5 billion" (a different cap);
 - ``less_than``: the same, open at the cap; ``at_least``: the floor and above; ``more_than``: above the floor, so
-  "more than $15 billion" and "up to $15 billion" conflict while "at least" and "up to" touch at the figure;
+  "more than $15 billion" and "up to $15 billion" conflict, and so do "at least $10 billion" and "up to $10
+  billion" (a floor and a cap that meet only at the figure say opposite things);
 - ``range`` "$20-25 billion": the bounds ±0.5 %; a hedged range ("around $4-5 trillion") widens them by 10 %.
 
 Two claims agree when their intervals intersect. For a set of claims, some pair is disjoint exactly when the
@@ -34,10 +35,16 @@ class Interval:
     high: float
     low_open: bool = False
     high_open: bool = False
+    bound: str = ""  # "cap" for up_to/less_than, "floor" for at_least/more_than
 
     def intersects(self, other: "Interval") -> bool:
-        return not (_above(other.low, other.low_open, self.high, self.high_open)
-                    or _above(self.low, self.low_open, other.high, other.high_open))
+        if (_above(other.low, other.low_open, self.high, self.high_open)
+                or _above(self.low, self.low_open, other.high, other.high_open)):
+            return False
+        # A cap and a floor that meet only at the figure ("up to 10" against "at least 10") say opposite things.
+        if self.bound and other.bound and self.bound != other.bound:
+            return min(self.high, other.high) > max(self.low, other.low)
+        return True
 
     def __add__(self, other: "Interval") -> "Interval":
         return Interval(self.low + other.low, self.high + other.high, self.low_open or other.low_open,
@@ -92,9 +99,9 @@ def interval(claim: Claim) -> Optional[Interval]:
     if claim.low is not None and claim.high is not None:
         lo, hi = sorted((claim.low, claim.high))
         if q in ("up_to", "less_than"):
-            return Interval(_widen(lo, ABOUT_TOLERANCE)[0], hi, high_open=q == "less_than")
+            return Interval(_widen(lo, ABOUT_TOLERANCE)[0], hi, high_open=q == "less_than", bound="cap")
         if q in ("at_least", "more_than"):
-            return Interval(lo, math.inf, low_open=q == "more_than", high_open=True)
+            return Interval(lo, math.inf, low_open=q == "more_than", high_open=True, bound="floor")
         if q == "about":
             return Interval(_widen(lo, ABOUT_TOLERANCE)[0], _widen(hi, ABOUT_TOLERANCE)[1])
         return Interval(lo - rounding(claim, lo), hi + rounding(claim, hi))
@@ -104,9 +111,9 @@ def interval(claim: Claim) -> Optional[Interval]:
     if q == "about":
         return Interval(*_widen(v, ABOUT_TOLERANCE))
     if q in ("up_to", "less_than"):
-        return Interval(_widen(v, ABOUT_TOLERANCE)[0], v, high_open=q == "less_than")
+        return Interval(_widen(v, ABOUT_TOLERANCE)[0], v, high_open=q == "less_than", bound="cap")
     if q in ("at_least", "more_than"):
-        return Interval(v, math.inf, low_open=q == "more_than", high_open=True)
+        return Interval(v, math.inf, low_open=q == "more_than", high_open=True, bound="floor")
     r = rounding(claim, v)
     return Interval(v - r, v + r)
 

@@ -27,6 +27,7 @@ _SCALED_UNITS = {  # denominator words -> (base unit, scale)
     "twh": ("Wh", 1e12), "yr": ("year", 1.0), "annum": ("year", 1.0), "annually": ("year", 1.0),
     "mo": ("month", 1.0), "share": ("share", 1.0), "capita": ("person", 1.0), "head": ("person", 1.0),
 }
+_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD"}
 # Units that look alike but must never be compared: a flag of kind unit_mismatch names such a pair.
 CONFUSABLE_UNITS = [{"W", "Wh"}, {"%", "pp"}]
 
@@ -65,6 +66,22 @@ def per_key(per: Optional[str]) -> Optional[tuple[str, float]]:
     return _SCALED_UNITS.get(s, (s, 1.0))
 
 
+_RATE_BEFORE = re.compile(
+    r"\b(?:1|one|a|an|each|every|per)\s+(GW|gigawatts?|MW|megawatts?|kW|kilowatts?|TW|terawatts?|GWh|MWh|kWh|TWh)\b"
+    r"[^.;]{0,70}?\b(?:costs?|could cost|can cost|costing|is priced|priced|requires?|is worth|worth)\b[^.;]{0,25}$",
+    re.I)
+
+
+def rate_per(claim: Claim) -> Optional[tuple[str, float]]:
+    """The claim's denominator: its own ``per``, or "one gigawatt of compute can cost $20-25 billion", which states a
+    price per gigawatt even without the word "per"."""
+    if claim.per:
+        return per_key(claim.per)
+    s, _ = span_in_sentence(claim)
+    m = _RATE_BEFORE.search(claim.sentence[:s])
+    return per_key(m.group(1)) if m else None
+
+
 # --- names ---------------------------------------------------------------------------------------------------------
 
 _ORG_SUFFIX = re.compile(
@@ -96,7 +113,7 @@ def name_key(name: Optional[str]) -> Optional[str]:
         n = _ORG_SUFFIX.sub("", n)
     n = re.sub(r"[^\w\s\-]", " ", n.lower())
     n = " ".join(n.split())
-    if not n or n in _NOT_A_NAME or len(n) < 2 or n.isdigit():
+    if not n or n in _NOT_A_NAME or len(n) < 2 or n.isdigit() or n in _SCALED_UNITS or n.upper() in _CODES:
         return None
     return n
 
@@ -207,11 +224,12 @@ def entities(text: str) -> set[str]:
     found = set()
     for m in _CAP_RUN.finditer(text):
         words = [w for w in m.group(0).split() if w.lower().strip("'’") not in _NOT_ENTITY]
-        if not words:
-            continue
-        key = name_key(" ".join(words))
-        if key and not key.replace(" ", "").isdigit():
-            found.add(key)
+        parts = [words] + ([p.split() for p in " ".join(words).split(" of ")] if " of " in m.group(0) else [])
+        for part in parts:
+            part = [w for w in part if w.lower() != "of" and name_key(w)]
+            key = name_key(" ".join(part)) if part else None
+            if key and not key.replace(" ", "").isdigit():
+                found.add(key)
     return found
 
 

@@ -41,17 +41,26 @@ _DATE_WORDS = re.compile(
     r"q[1-4]|(?:first|second|third|fourth)\s+quarter)\b", re.I)
 
 
-def owns_time(claim: Claim, siblings: list[Claim]) -> bool:
+_FIGURE = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s*(?:%|percent|billion|million|trillion|bn|m|GW|MW))?")
+
+
+def owns_time(claim: Claim, siblings: Optional[list[Claim]] = None) -> bool:
     """Whether the sentence's date words sit nearest this claim's figure. The extractor gives a sentence's time to
-    every figure in it; when another figure is closer to every date word, the time is that figure's, not ours."""
+    every figure in it; when another figure is closer to every date word, the time is that figure's, not ours.
+    Without the sibling claims, other figures are found in the sentence's text."""
     spots = [m.start() for m in _DATE_WORDS.finditer(claim.sentence)]
     if not spots:
         return True
-    others = [o for o in siblings if o.id != claim.id and o.kind == "numeric" and o.unit != "date"]
     mine = span_in_sentence(claim)
+    if siblings is None:
+        others = [(m.start(), m.end()) for m in _FIGURE.finditer(claim.sentence)
+                  if (m.end() <= mine[0] or m.start() >= mine[1]) and not _DATE_WORDS.fullmatch(m.group(0).strip())]
+    else:
+        others = [span_in_sentence(o) for o in siblings
+                  if o.id != claim.id and o.kind == "numeric" and o.unit != "date"]
     for pos in spots:
         d = _distance(mine, pos)
-        if all(d <= _distance(span_in_sentence(o), pos) for o in others):
+        if all(d <= _distance(o, pos) for o in others):
             return True
     return False
 

@@ -24,7 +24,7 @@ AGREE = [
     ("up_to", 10e9, "exact", 10e9),
     ("about", 350e9, "exact", 355e9),
     ("about", 5e9, "up_to", 5e9),
-    ("at_least", 10e9, "up_to", 10e9),
+    ("at_least", 12e9, "up_to", 15e9),
     ("more_than", 300e3, "exact", 300e3),
     ("exact", 5e12, "exact", 5.054e12),
 ]
@@ -32,6 +32,7 @@ DISAGREE = [
     ("up_to", 10e9, "up_to", 5e9),
     ("up_to", 10e9, "exact", 5e9),
     ("more_than", 15e9, "up_to", 15e9),
+    ("at_least", 10e9, "up_to", 10e9),
     ("exact", 350e9, "exact", 355e9),
     ("exact", 3.5, "exact", 2.6),
 ]

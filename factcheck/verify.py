@@ -1,0 +1,442 @@
+"""``factcheck verify``: is this sentence borne out by the sources in the database?
+
+The sentence goes through the same extractor as the sources (figure, unit, qualifier, subject, metric, quote,
+speaker). Candidates come from indexed lookups (the parties' names against subject and object, full-text search on
+the sentence's names and on quoted words) and are kept when they speak about the same thing by the rules of
+cross-referencing (unit, denominator, parties, metric, period). Each kept claim supports or refutes the sentence by
+interval agreement; a quote is refuted when the sources give its words to someone else.
+
+The label weighs independent origins (copies count once), each by its best claim's confidence:
+
+- ``SUPPORTED`` / ``REFUTED``: only one side, or one side at least twice as heavy as the other;
+- ``CONFLICTING``: the sources disagree on exactly this point and neither side dominates;
+- ``NOT_ENOUGH_EVIDENCE``: nothing checkable in the sentence, or no source speaks about it.
+
+Figures for an earlier period than the latest the sources give are shown as superseded and not weighed, unless the
+sentence names its period or marks itself as past.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from difflib import SequenceMatcher
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+import sqlite_utils
+
+from .crossref import KIND_RANK, claim_parties, figure_text, same_quote
+from .intervals import interval
+from .matching import (NameIndex, entities, is_description, metric_key, name_key, norm_text, rate_per, same_person,
+                       unit_key)
+from .models import Claim
+from .origins import origins as find_origins
+from .timing import effective_period, is_forecast, near, owns_time
+
+SUPPORTED, REFUTED, CONFLICTING, NEI = "SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_EVIDENCE"
+EXIT_CODES = {SUPPORTED: 0, REFUTED: 3, CONFLICTING: 4, NEI: 5}
+DOMINANCE = 2.0
+CANDIDATE_LIMIT = 400
+_CLAIM_FIELDS = list(Claim.model_fields)
+_STOP = {"the", "and", "for", "with", "that", "this", "from", "into", "will", "has", "have", "had", "was", "were",
+         "are", "its", "their", "his", "her", "our", "said", "says", "called", "calling", "about", "as", "much",
+         "more", "than", "least", "up", "to", "of", "in", "on", "at", "a", "an", "it", "is", "be", "by", "or"}
+
+
+_CUE = re.compile(r"\b(?:said|says|say|called|calls|calling|described|describes|told|tells|added|wrote|writes|"
+                  r"praised|praising|put it|according to)\b", re.I)
+
+
+@dataclass
+class Verdict:
+    """The answer to one sentence."""
+
+    sentence: str
+    label: str
+    confidence: float
+    explanation: str
+    evidence: list[dict] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.label]
+
+    def as_dict(self) -> dict:
+        return {"sentence": self.sentence, "label": self.label, "confidence": self.confidence,
+                "explanation": self.explanation, "evidence": self.evidence}
+
+
+@dataclass
+class _Cand:
+    claim: Claim
+    published: Optional[date]
+    kind: Optional[str]
+    outlet: Optional[str]
+    url: Optional[str]
+    path: Optional[str]
+
+
+# --- retrieval -------------------------------------------------------------------------------------------------------
+
+_SELECT = ("select c.*, s.published as s_published, s.kind as s_kind, s.outlet as s_outlet, s.url as s_url, "
+           "s.path as s_path from claims c join sources s on s.id = c.source_id ")
+
+
+def _rows(db: sqlite_utils.Database, where: str, params: list) -> list[_Cand]:
+    cursor = db.execute(_SELECT + where + f" limit {CANDIDATE_LIMIT}", params)
+    names = [d[0] for d in cursor.description]
+    out = []
+    for row in cursor:
+        r = dict(zip(names, row))
+        data = {k: r[k] for k in _CLAIM_FIELDS if k in r}
+        reasons = data.get("confidence_reasons")
+        data["confidence_reasons"] = [reasons] if isinstance(reasons, str) else (reasons or [])
+        try:
+            published = date.fromisoformat(r["s_published"]) if r["s_published"] else None
+        except ValueError:
+            published = None
+        out.append(_Cand(Claim.model_construct(**data), published, r["s_kind"], r["s_outlet"], r["s_url"],
+                         r["s_path"]))
+    return out
+
+
+def _fts_phrase(words: list[str]) -> str:
+    return " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def _name_terms(sentence: str, parsed: list[Claim]) -> list[str]:
+    """The names to look sources up by: the parsed parties first, then capitalised names in the sentence."""
+    names = []
+    for c in parsed:
+        for n in (c.subject, c.object, c.speaker):
+            if n:
+                names.append(n)
+    names.extend(sorted(entities(sentence)))
+    seen, out = set(), []
+    for n in names:
+        key = name_key(n)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def _unit_filter(unit: str) -> tuple[str, list]:
+    if unit in ("W", "Wh", "%", "pp") or (len(unit) == 3 and unit.isupper()):
+        return "c.unit = ?", [unit]
+    return "c.unit like ?", [f"%{unit[:max(3, len(unit) - 1)]}%"]
+
+
+def numeric_candidates(db: sqlite_utils.Database, sentence: str, parsed: Claim, names: list[str]) -> list[_Cand]:
+    unit = unit_key(parsed.unit)
+    if unit is None:
+        return []
+    unit_sql, unit_params = _unit_filter(unit)
+    found: dict[str, _Cand] = {}
+    for name in names[:4]:
+        first = name.split()[0]
+        for cand in _rows(db, f"where c.kind = 'numeric' and {unit_sql} and (c.subject like ? or c.object like ?)",
+                          unit_params + [first + "%", first + "%"]):
+            found.setdefault(cand.claim.id, cand)
+    words = [n.split()[0] for n in names[:3]]
+    if words:
+        try:
+            rows = db.execute("select rowid from claims_fts where claims_fts match ? limit ?",
+                              [_fts_phrase(words), CANDIDATE_LIMIT]).fetchall()
+        except sqlite3.OperationalError:
+            rows = []
+        if rows:
+            ids = [r[0] for r in rows]
+            marks = ",".join("?" * len(ids))
+            for cand in _rows(db, f"where c.rowid in ({marks}) and c.kind = 'numeric' and {unit_sql}",
+                              ids + unit_params):
+                found.setdefault(cand.claim.id, cand)
+    return list(found.values())
+
+
+def quote_candidates(db: sqlite_utils.Database, words: str) -> list[_Cand]:
+    """Stored quotes sharing the rarer words of ``words`` (full-text search on the quote column)."""
+    tokens = [w for w in norm_text(words).split() if len(w) > 2 and w not in _STOP]
+    if not tokens:
+        return []
+    query = "quote : (" + " OR ".join('"' + t + '"' for t in dict.fromkeys(tokens)) + ")"
+    try:
+        rows = db.execute("select rowid from claims_fts where claims_fts match ? order by rank limit 200",
+                          [query]).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    return _rows(db, f"where c.rowid in ({','.join('?' * len(ids))}) and c.kind = 'quote'", ids)
+
+
+# --- matching --------------------------------------------------------------------------------------------------------
+
+
+def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
+    """Whether a stored numeric claim speaks about what the sentence's figure speaks about."""
+    if unit_key(p.unit) != unit_key(c.unit) or rate_per(p) != rate_per(c) or c.unit == "date":
+        return False
+    if "vague" in (c.rule or ""):
+        return False
+    if is_forecast(p) != is_forecast(c):
+        return False
+    pp, cp = claim_parties(p, names), claim_parties(c, names)
+    p_named = {k for e in entities(p.sentence) for k in (names.canon(e) or ())}
+    c_named = {k for e in entities(c.sentence) for k in (names.canon(e) or ())}
+    if pp and cp:
+        if set(pp) != set(cp):
+            return False
+    elif pp:
+        if not set(pp) <= c_named:
+            return False
+    elif cp:
+        if not set(cp) <= p_named:
+            return False
+    elif not (p_named & c_named):
+        return False
+    pm, p_strong = metric_key(p)
+    cm, c_strong = metric_key(c)
+    if p_strong and c_strong and pm != cm:
+        return False
+    if not (p_strong or c_strong) and not (pp and cp):
+        return False
+    po = names.canon(p.object) if p.object and not is_description(p.object, p.sentence) else None
+    co = names.canon(c.object) if c.object and not is_description(c.object, c.sentence) else None
+    if po and co and set(po) != set(co):
+        return False
+    if po and not co and not set(po) <= c_named:
+        return False
+    return True
+
+
+def _evidence(cand: _Cand, relation: str, **extra) -> dict:
+    c = cand.claim
+    row = {"relation": relation, "claim_id": c.id, "source_id": c.source_id, "path": cand.path, "url": cand.url,
+           "outlet": cand.outlet or c.source_id, "published": cand.published.isoformat() if cand.published else None,
+           "kind": cand.kind, "start": c.start, "end": c.end, "text": c.text, "sentence": c.sentence,
+           "confidence": c.confidence}
+    row.update(extra)
+    return row
+
+
+def _latest_only(p: Claim, related: list[tuple[_Cand, str]]) -> tuple[list[tuple[_Cand, str]], list[_Cand]]:
+    """Keep the figures of the latest period (plus undated ones); older ones are superseded history."""
+    period, explicit, past = effective_period(p, None)
+    dated = []
+    for cand, rel in related:
+        cp, c_explicit, c_past = effective_period(cand.claim, cand.published, owns_time(cand.claim))
+        if explicit and cp and not near(period, cp):
+            continue  # another period than the one the sentence names
+        dated.append((cand, rel, cp, c_past))
+    if explicit or past:
+        return [(c, r) for c, r, _, _ in dated], []
+    latest = max((cp[1] for _, _, cp, c_past in dated if cp and not c_past), default=None)
+    kept, old = [], []
+    for cand, rel, cp, c_past in dated:
+        if c_past or (latest and cp and not near(cp, (latest, latest))):
+            old.append(cand)
+        else:
+            kept.append((cand, rel))
+    return kept, old
+
+
+def _weigh(related: list[tuple[_Cand, str]]) -> tuple[float, float, dict[str, set], dict[str, list[_Cand]]]:
+    origin = find_origins([c.claim for c, _ in related])
+    best: dict[tuple[str, str], float] = {}
+    by_rel: dict[str, list[_Cand]] = defaultdict(list)
+    for cand, rel in related:
+        key = (rel, origin.get(cand.claim.id, cand.claim.source_id))
+        best[key] = max(best.get(key, 0.0), cand.claim.confidence or 0.0)
+        by_rel[rel].append(cand)
+    s = sum(v for (rel, _), v in best.items() if rel == "supports")
+    r = sum(v for (rel, _), v in best.items() if rel == "refutes")
+    origins_of = {rel: {o for (x, o) in best if x == rel} for rel in ("supports", "refutes")}
+    return s, r, origins_of, by_rel
+
+
+def _label(s: float, r: float) -> str:
+    if s == 0 and r == 0:
+        return NEI
+    if r == 0 or s >= DOMINANCE * r:
+        return SUPPORTED
+    if s == 0 or r >= DOMINANCE * s:
+        return REFUTED
+    return CONFLICTING
+
+
+def _outlets(cands: list[_Cand], limit: int = 3) -> str:
+    names = list(dict.fromkeys(c.outlet or c.claim.source_id for c in
+                               sorted(cands, key=lambda c: (KIND_RANK.get(c.kind, 3), c.claim.source_id))))
+    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _best(cands: list[_Cand]) -> _Cand:
+    return min(cands, key=lambda c: (KIND_RANK.get(c.kind, 3), -(c.claim.confidence or 0), c.claim.source_id))
+
+
+def _confidence(label: str, s: float, r: float, n: int) -> float:
+    if label == NEI:
+        return 0.0
+    share = max(s, r) / (s + r) if label != CONFLICTING else min(s, r) / max(s, r)
+    strength = min(1.0, 0.55 + 0.15 * n)
+    return round(max(0.05, min(0.99, share * strength)), 2)
+
+
+# --- the answers -----------------------------------------------------------------------------------------------------
+
+
+def _check_figure(db, sentence: str, p: Claim, names_list: list[str]) -> Optional[tuple[str, float, str, list]]:
+    names = NameIndex([n for n in (p.subject, p.object) if n])
+    pi = interval(p)
+    if pi is None:
+        return None
+    related = []
+    for cand in numeric_candidates(db, sentence, p, names_list):
+        if not _same_thing(p, cand.claim, names):
+            continue
+        ci = interval(cand.claim)
+        if ci is None:
+            continue
+        related.append((cand, "supports" if pi.intersects(ci) else "refutes"))
+    related, superseded = _latest_only(p, related)
+    if not related:
+        return None
+    s, r, origins_of, by_rel = _weigh(related)
+    label = _label(s, r)
+    sup, ref = by_rel.get("supports", []), by_rel.get("refutes", [])
+    parts = []
+    if sup:
+        parts.append(f"{_outlets(sup)} ({len(origins_of['supports'])} independent origin"
+                     f"{'s' if len(origins_of['supports']) != 1 else ''}) give {figure_text(_best(sup).claim)}")
+    if ref:
+        parts.append(f"{_outlets(ref)} ({len(origins_of['refutes'])} independent origin"
+                     f"{'s' if len(origins_of['refutes']) != 1 else ''}) give {figure_text(_best(ref).claim)}")
+    what = figure_text(p)
+    lead = {SUPPORTED: f"{what} is borne out", REFUTED: f"{what} is contradicted",
+            CONFLICTING: f"The sources disagree on {what}"}[label]
+    explanation = lead + ": " + "; ".join(parts) + "."
+    if superseded:
+        explanation += (f" Earlier figures ({_outlets(superseded)}) are superseded and not weighed.")
+    n = len(origins_of["supports" if label != REFUTED else "refutes"])
+    evidence = [_evidence(c, rel) for c, rel in sorted(related, key=lambda x: (x[1] != "supports",
+                                                                                 KIND_RANK.get(x[0].kind, 3),
+                                                                                 x[0].claim.source_id))]
+    evidence += [_evidence(c, "supports" if pi.intersects(interval(c.claim)) else "refutes", superseded=True)
+                 for c in superseded]
+    return label, _confidence(label, s, r, n), explanation, evidence
+
+
+def shared_run(a: str, b: str) -> list[str]:
+    """The longest run of words two texts share (normalised), e.g. a stored quote inside an unquoted sentence."""
+    wa, wb = norm_text(a).split(), norm_text(b).split()
+    m = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    return wa[m.a:m.a + m.size]
+
+
+def words_match(stored: str, words: str) -> bool:
+    """A stored quote and the sentence's words are the same words: near-identical, or sharing a run of at least
+    four words with two that carry meaning ("a dream come true")."""
+    if same_quote(stored, words):
+        return True
+    run = shared_run(stored, words)
+    return len(run) >= 4 and sum(1 for w in run if w not in _STOP) >= 2
+
+
+def _speakers_in(sentence: str, cands: list[_Cand], words: str) -> set[str]:
+    """Names in the sentence outside the quoted words: who the sentence says spoke."""
+    run = max((shared_run(c.claim.quote, words) for c in cands), key=len, default=[])
+    named = entities(sentence)
+    return {n for n in named if not set(n.split()) <= set(run)}
+
+
+def _speaks_for(name: str, claim: Claim) -> bool:
+    """The sentence's name is the stored quote's speaker, or the organisation in the speaker's role."""
+    if same_person(name, claim.speaker):
+        return True
+    role = name_key(claim.speaker_role) or ""
+    return bool(role) and re.search(r"\b" + re.escape(name) + r"\b", role) is not None
+
+
+def _check_quote(db, sentence: str, words: str, speaker: Optional[str]) -> Optional[tuple[str, float, str, list]]:
+    """Who said ``words`` according to the sources, against the sentence's ``speaker`` (or the names around it)."""
+    cands = [c for c in quote_candidates(db, words) if c.claim.quote and words_match(c.claim.quote, words)]
+    if not cands:
+        return None
+    named = {name_key(speaker) or speaker} if speaker else _speakers_in(sentence, cands, words)
+    related = []
+    for cand in cands:
+        if not cand.claim.speaker:
+            continue
+        if not named:
+            related.append((cand, "supports"))
+        elif any(_speaks_for(n, cand.claim) for n in named):
+            related.append((cand, "supports"))
+        else:
+            related.append((cand, "refutes"))
+    if not related:
+        return None
+    s, r, origins_of, by_rel = _weigh(related)
+    label = _label(s, r)
+    sup, ref = by_rel.get("supports", []), by_rel.get("refutes", [])
+    quoted = min((c.claim.quote for c in cands), key=len).strip(" ,.")
+    parts = []
+    for group, rel in ((sup, "supports"), (ref, "refutes")):
+        by_speaker: dict[str, list[_Cand]] = defaultdict(list)
+        for c in group:
+            by_speaker[c.claim.speaker].append(c)
+        for name, cs in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
+            parts.append(f"{_outlets(cs)} give them to {name}")
+    who = " or ".join(sorted(n.title() for n in named)) if named else "anyone"
+    lead = {SUPPORTED: f"The words “{quoted}” are attributed to {who} in the sources",
+            REFUTED: f"The words “{quoted}” are not {who}'s according to the sources",
+            CONFLICTING: f"The sources disagree on who said “{quoted}”"}[label]
+    explanation = lead + ": " + "; ".join(parts) + "."
+    n = len(origins_of["supports" if label != REFUTED else "refutes"])
+    evidence = [_evidence(c, rel, speaker=c.claim.speaker) for c, rel in
+                sorted(related, key=lambda x: (x[1] != "supports", KIND_RANK.get(x[0].kind, 3), x[0].claim.source_id))]
+    return label, _confidence(label, s, r, n), explanation, evidence
+
+
+def verify(sentence: str, db: sqlite_utils.Database) -> Verdict:
+    """Check one sentence against the claim database."""
+    from .extract import extract_text
+
+    sentence = " ".join(sentence.split())
+    if not sentence:
+        return Verdict(sentence, NEI, 0.0, "Nothing to check: the sentence is empty.")
+    parsed = [c for c in extract_text(sentence, source_id="query") if c.unit != "date"]
+    figures = [c for c in parsed if c.kind == "numeric" and interval(c) is not None]
+    rates = {rate_per(c) for c in figures} - {None}
+    figures = [c for c in figures if (c.unit, c.value) not in rates]  # "one gigawatt" in "one gigawatt costs $X"
+    quotes = [c for c in parsed if c.kind == "quote" and c.quote]
+    names = _name_terms(sentence, parsed)
+    answers = []
+    for p in figures:
+        answers.append((p.text, _check_figure(db, sentence, p, names)))
+    for q in quotes:
+        answers.append((q.quote, _check_quote(db, sentence, q.quote, q.speaker)))
+    if not quotes and (not figures or _CUE.search(sentence)) and len(norm_text(sentence).split()) >= 4:
+        answer = _check_quote(db, sentence, sentence, None)
+        if answer is not None:
+            answers.append(("the quoted words", answer))
+    checked = [(what, a) for what, a in answers if a is not None]
+    if not answers:
+        return Verdict(sentence, NEI, 0.0, "No checkable figure or quote found in the sentence.")
+    if not checked:
+        what = ", ".join(f"“{w}”" for w, _ in answers)
+        return Verdict(sentence, NEI, 0.0, f"No source in the database speaks about {what}.")
+    order = [REFUTED, CONFLICTING, SUPPORTED]
+    label = min((a[0] for _, a in checked), key=order.index)
+    main = [a for _, a in checked if a[0] == label]
+    explanation = " ".join(a[2] for _, a in checked)
+    unchecked = [w for w, a in answers if a is None]
+    if unchecked:
+        explanation += " Not found in any source: " + ", ".join(f"“{w}”" for w in unchecked) + "."
+    confidence = min(a[1] for a in main)
+    evidence = [e for _, a in checked for e in a[3]]
+    return Verdict(sentence, label, confidence, explanation, evidence)
