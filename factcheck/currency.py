@@ -16,7 +16,7 @@ _SAFE_LOWER_CODES = {"usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "aud", "ca
                      "myr", "krw", "brl", "mxn", "zar", "sek", "nok", "dkk", "pln", "aed", "sar", "qar", "kwd",
                      "egp", "uah", "btc", "idr", "thb", "php", "vnd", "ngn", "pkr", "twd", "huf", "czk", "ils"}
 # Codes that are also English words: never read before a figure ("ALL 5 solutions", "TOP 10").
-_WORD_CODES = {"ALL", "TOP", "CUP", "MAD", "BOB", "PEN", "TRY", "SOS", "GEL", "LEI", "CAD", "MOP", "TMT"}
+_WORD_CODES = {"ALL", "TOP", "CUP", "MAD", "BOB", "PEN", "TRY", "SOS", "GEL", "LEI", "MOP", "TMT"}
 _WORD_PREFIXES = {"a", "s", "us", "r", "au", "nt"}  # English words too: only glued to "$" do they name a dollar
 _SHORT_FORMS = {"rs": "INR", "rs.": "INR", "rm": "MYR", "rp": "IDR"}
 _COUNTRY_WORDS = {w for pair in COUNTRY_CURRENCY for w in pair[0].split()}
@@ -72,7 +72,9 @@ def before(toks: list[Token], i: int) -> tuple[Optional[str], int, float]:
         sc = _scaled_code(p.text)
         if sc:
             return sc[0], i - 1, sc[1]
-        if p.low in NAMES and not p.low.endswith("s") and p.low not in ("le", "real", "sol", "colon", "won",
+        country_before = i >= 2 and toks[i - 2].low in _COUNTRY_WORDS and \
+            (toks[i - 2].low, _singular(p.low)) in COUNTRY_CURRENCY
+        if p.low in NAMES and (not p.low.endswith("s") or country_before) and p.low not in ("le", "real", "sol", "colon", "won",
                                                                         "dong", "kip", "rand", "lev", "lari"):
             # "dollar 22.5 million", "ringgit 42": a name before the figure
             start = i - 1
@@ -114,6 +116,9 @@ def after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
     if t.kind != "word":
         return None, 1, j
     w = t.low
+    if j + 1 < n and toks[j + 1].text == "$" and toks[j + 1].start == t.end and glued \
+            and (t.text + "$").upper() in SYMBOLS_BEFORE:
+        return SYMBOLS_BEFORE[(t.text + "$").upper()], 1, j + 2  # "3.14US$"
     # a country adjective (one or two words) before the name: "kuwaiti dinar", "south african rand"
     for span in (2, 1):
         if j + span < n and all(toks[k].kind == "word" for k in range(j, j + span + 1)):

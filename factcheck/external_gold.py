@@ -586,14 +586,18 @@ def judge(case: Case, claims: list[Claim]) -> Outcome:
 
 
 @lru_cache(maxsize=4096)
-def _extract(text: str) -> tuple:
+def _extract(text: str, bare_numbers: bool = False) -> tuple:
     from .extract import extract_text
 
-    return tuple(extract_text(text, source_id="external-gold"))
+    return tuple(extract_text(text, source_id="external-gold", bare_numbers=bare_numbers))
+
+
+# Suites that test number phrases rather than article claims: run with bare numbers on.
+_PHRASE_SUITES = {"numberrange"}
 
 
 def run_case(case: Case) -> Outcome:
-    return judge(case, list(_extract(case.text)))
+    return judge(case, list(_extract(case.text, case.suite in _PHRASE_SUITES)))
 
 
 def run(cases: Iterable[Case]) -> list[Outcome]:

@@ -8,16 +8,18 @@ from typing import Optional
 from .models import Claim, Document
 
 
-def extract_text(text: str, source_id: str = "stdin", published: Optional[date] = None) -> list[Claim]:
+def extract_text(text: str, source_id: str = "stdin", published: Optional[date] = None,
+                 bare_numbers: bool = False) -> list[Claim]:
     """Every numeric claim and every quote in ``text``, ordered by offset.
 
-    ``published`` anchors relative dates ("next year", "on Tuesday").
+    ``published`` anchors relative dates ("next year", "on Tuesday").  ``bare_numbers`` also reports figures that
+    have no unit or counted noun (off for articles: "the number is 20" is no claim; on for parsing a phrase).
     """
     from . import numeric, quotes, segment
 
     doc = segment.segment(text)
     quoted = quotes.extract_quotes(doc, source_id)
-    figures = numeric.extract_numeric(doc, source_id, published)
+    figures = numeric.extract_numeric(doc, source_id, published, bare_numbers=bare_numbers)
     _credit_quoted_figures(figures, quoted)
     claims = quoted + figures
     claims.sort(key=lambda c: (c.start, c.end, c.kind))

@@ -26,11 +26,11 @@ from .tokens import Token, tokenize
 # Spans where digits are not figures: addresses on the web, phone numbers, times of day.
 _MASKS = re.compile(
     r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
+    r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[-. /]\d{2,5}){2,}"
     r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
-_DASHES = {"-", "–", "—", "to"}
+_DASHES = {"-", "–", "—", "to", "~", "through", "thru"}
 _GROWTH_UP = {"rose", "rise", "rises", "rising", "increased", "increase", "increases", "grew", "grow", "grows",
               "growing", "climbed", "climb", "jumped", "jump", "gained", "gain", "up", "surged", "soared",
               "advanced", "added", "higher", "expanded"}
@@ -89,6 +89,7 @@ class Figure:
     time: Optional[str] = None
     digits: bool = True
     strength: float = 0.8
+    qual_start: int = -1  # first token of the qualifier words before the figure (its own start when none)
     reasons: list[str] = field(default_factory=list)
 
 
@@ -142,7 +143,7 @@ def _read_words(toks: list[Token], i: int) -> tuple[Optional[float], int]:
             j += 1
             continue
         elif w == "and" and seen and j + 1 < n and (toks[j + 1].low in UNITS or toks[j + 1].low in TENS) \
-                and toks[j - 1].low in HUNDRED:
+                and (toks[j - 1].low in HUNDRED or toks[j - 1].low in ("thousand", "million", "billion")):
             j += 1
             continue
         else:
@@ -159,6 +160,8 @@ def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]
     n = len(toks)
     t = toks[i]
     if t.kind == "num":
+        if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
+            return None, i, True  # "01" of "1995-01", a code, not an amount
         v = _digit_value(t)
         if v is None:
             return None, i, True
@@ -204,7 +207,10 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
         j -= 1
         if j >= 1 and toks[j - 1].low in ("an", "a"):
             j -= 1
-    words = [t.low for t in toks[max(0, j - 4):j]]
+    if j >= 1 and (toks[j - 1].low in ("minus", "negative") or (toks[j - 1].text in ("-", "−") and j < len(toks)
+                                                                and toks[j - 1].end == toks[j].start)):
+        j -= 1  # the sign sits between the qualifier and the figure: "< -30"
+    words = [t.low for t in toks[max(0, j - 6):j]]
     best = None
     for phrase, qual in QUALIFIERS_BEFORE:
         parts = phrase.split()
@@ -472,8 +478,13 @@ def _is_version(toks: list[Token], i: int) -> bool:
     return False
 
 
-def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = None) -> list[Claim]:
-    """Every numeric claim in the document, with its context filled in from its sentence."""
+def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = None,
+                    bare_numbers: bool = False) -> list[Claim]:
+    """Every numeric claim in the document, with its context filled in from its sentence.
+
+    ``bare_numbers`` also reports figures with no unit or counted noun ("between 20 and 30"): they are not claims
+    in an article, but a parser of number phrases (the external suites, a sentence to verify) wants them.
+    """
     text = seg.text
     masks = _masked(text, seg)
     claims: list[Claim] = []
@@ -481,7 +492,7 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
         if seg.is_boilerplate(s_start):
             continue
         toks = tokenize(text, s_start, s_end)
-        figures = _scan_sentence(toks, text, masks)
+        figures = _scan_sentence(toks, text, masks, bare_numbers)
         if not figures:
             continue
         sentence = text[s_start:s_end]
@@ -506,7 +517,7 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     return claims
 
 
-def _scan_sentence(toks: list[Token], text: str, masks) -> list[Figure]:
+def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False) -> list[Figure]:
     figures: list[Figure] = []
     n = len(toks)
     i = 0
@@ -550,7 +561,7 @@ def _scan_sentence(toks: list[Token], text: str, masks) -> list[Figure]:
                                                           or t.low in FRACTIONS)):
             i += 1
             continue
-        fig = _read_figure(toks, i, text, last_count_unit)
+        fig = _read_figure(toks, i, text, last_count_unit, bare)
         if fig is None:
             i += 1
             continue
@@ -573,6 +584,8 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
             prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
             continue
         between = [t.low for t in toks[out[-1].end_tok:f.start_tok]] if out else []
+        before_qual = [t.low for t in toks[out[-1].end_tok:max(f.qual_start, out[-1].end_tok)]] \
+            if out and f.qual_start >= 0 else between
         if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
                 and between in (["to"], ["-"], ["–"], ["—"]) and f.unit not in ("date",) \
                 and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from"
@@ -583,6 +596,18 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
             prev.per = prev.per or f.per
             prev.low, prev.high, prev.value, prev.end_tok = prev.value, f.value, None, f.end_tok
             prev.qualifier = "range" if prev.qualifier == "exact" else prev.qualifier
+            continue
+        lower, upper = ("more_than", "at_least"), ("less_than", "up_to")
+        if out and (f.unit == out[-1].unit or out[-1].unit is None or f.unit is None) \
+                and out[-1].unit != "date" and f.unit != "date" \
+                and out[-1].value is not None and f.value is not None \
+                and before_qual in (["and"], [","]) and (
+                    (out[-1].qualifier in lower and f.qualifier in upper and out[-1].value < f.value)
+                    or (out[-1].qualifier in upper and f.qualifier in lower and f.value < out[-1].value)):
+            prev = out[-1]  # "above 1000 and below 1500", "at most 100 and at least 20 apples"
+            prev.unit, prev.rule = prev.unit or f.unit, prev.rule if prev.unit else f.rule
+            prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
+            prev.value, prev.qualifier, prev.end_tok = None, "range", f.end_tok
             continue
         if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
                 and between == ["and"] \
@@ -618,16 +643,22 @@ def _vague(toks: list[Token], i: int) -> Optional[Figure]:
                   strength=0.4, reasons=["vague amount"])
 
 
-def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional[str]) -> Optional[Figure]:
+def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional[str],
+                 bare: bool = False) -> Optional[Figure]:
     n = len(toks)
     t = toks[i]
     # fractions: "three-quarters of", "a third of", "half of"
     frac = _read_fraction(toks, i)
     if frac is not None:
         return frac
+    if t.low in UNITS and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low in FRACTIONS:
+        return None  # "one-fourth" used as a noun, not an amount of anything
     value, j, digits = _read_number(toks, i)
     if value is None:
         return None
+    if i >= 2 and toks[i - 1].text in "<>=" and toks[i - 2].text in "<>=" and toks[i - 1].kind == "sym" \
+            and toks[i - 2].kind == "sym" and (toks[i - 2].text + toks[i - 1].text) not in (">=", "<="):
+        return None  # "<>30", "=>30": not a bound a reader would write
     cur, cstart, cscale = currency.before(toks, i) if digits else (None, i, 1)
     if cur is None and digits and _is_version(toks, i):
         return None
@@ -656,12 +687,15 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     elif _negative_before(toks, cstart):
         value = -value
     # "between 10 and 20 dollars": the first bound is bare, the unit comes after the second
-    if i >= 1 and toks[i - 1].low in ("between", "from") and j + 1 < n and toks[j].low in ("and", "to") \
+    b = i - 1 if not (i >= 2 and toks[i - 1].low in ("minus", "negative")) else i - 2
+    if b >= 0 and toks[b].low in ("between", "from") and j + 1 < n and toks[j].low in ("and", "to") \
             and cur is None and (j >= n or toks[j].kind == "word"):
-        second = _read_figure(toks, j + 1, text, None)
-        if second is not None and second.value is not None and second.value >= value and second.unit \
-                and second.unit != "date" and second.start_tok == j + 1:
-            second.low, second.high = _scale_like(second, toks, j + 1, value), second.value
+        second = _read_figure(toks, j + 1, text, None, bare)
+        first_scaled = any(toks[x].low in SCALES for x in range(i, j))
+        if second is not None and second.value is not None and second.value >= value \
+                and (second.unit or bare) and second.unit != "date" and second.start_tok == j + 1:
+            second.low = value if first_scaled else _scale_like(second, toks, j + 1, value)
+            second.high = second.value
             second.value = None
             second.qualifier, second.start_tok = "range", i
             return second
@@ -730,6 +764,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                     and (j >= n or toks[j].kind == "sym"):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
+            elif bare:
+                fig.rule, fig.strength = "number", 0.5
             else:
                 return None
     fig.end_tok = j
@@ -752,7 +788,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     _per_after(toks, fig)
     # qualifier before
     q, qs, hedges = _qualifier_before(toks, fig.start_tok)
-    if q == "more_than" and toks[qs].low == "over" and fig.rule == "duration":
+    fig.qual_start = qs
+    if q == "more_than" and toks[qs].low == "over" and fig.rule == "duration" \
+            and not (fig.end_tok < n and toks[fig.end_tok].low == "old"):
         q, qs = None, fig.start_tok  # "over five years" is a period, not a bound
     if q is not None:
         if fig.qualifier == "range":
@@ -764,6 +802,7 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         fig.start_tok = qs if fig.rule != "count_in_list" else fig.start_tok
     elif qs != fig.start_tok and hedges:
         pass
+    _bound_after(toks, fig)
     # keep the qualifier words out of the span for readability?  The span is the figure itself plus its
     # currency; the qualifier is recorded in the field.  Restore the figure start.
     fig.start_tok = cstart if cur is not None and cstart < i else i
@@ -807,6 +846,32 @@ def _scale_like(second: Figure, toks: list[Token], k: int, first: float) -> floa
     return first * abs(second.value) / raw
 
 
+_OR_MORE = {"more", "greater", "above", "higher", "over", "larger", "bigger", "upwards"}
+_OR_LESS = {"less", "fewer", "below", "lower", "under", "smaller"}
+
+
+def _bound_after(toks: list[Token], fig: Figure) -> None:
+    """Bounds written after the figure: "500 or more", "5,000 or fewer", "more than 30 or equal to it"."""
+    n = len(toks)
+    j = fig.end_tok
+    if j + 1 < n and toks[j].low in ("or", "and") and toks[j + 1].low in _OR_MORE | _OR_LESS \
+            and not (j + 2 < n and ((toks[j + 2].low == "than" and j + 3 < n and toks[j + 3].kind in ("num", "word")
+                                     and toks[j + 3].low not in ("it", "that", "this"))
+                                    or toks[j + 2].kind == "num"
+                                    or toks[j + 2].low in UNITS or toks[j + 2].low in TENS
+                                    or toks[j + 2].text in SYMBOLS_BEFORE)):
+        if fig.qualifier in ("exact", "about"):
+            fig.qualifier = "at_least" if toks[j + 1].low in _OR_MORE else "up_to"
+            fig.end_tok = j + 2 + (j + 2 < n and toks[j + 2].low == "than")
+    elif j + 1 < n and toks[j].low == "or" and toks[j + 1].low in ("equal", "equals") \
+            and not any(t.kind == "num" for t in toks[j + 2:j + 4]):
+        if fig.qualifier == "more_than":
+            fig.qualifier = "at_least"
+        elif fig.qualifier == "less_than":
+            fig.qualifier = "up_to"
+        fig.end_tok = j + 2
+
+
 def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
     n = len(toks)
     t = toks[i]
@@ -819,9 +884,14 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
     elif t.low == "half" and i + 1 < n and toks[i + 1].low == "of":
         num, j, frac = 1, i + 1, 0.5
+    elif t.kind == "num" and t.text.isdigit() and i + 2 < n and toks[i + 1].text == "/" \
+            and toks[i + 2].kind == "num" and toks[i + 2].text.isdigit() and toks[i + 1].start == t.end \
+            and toks[i + 2].start == toks[i + 1].end and 0 < int(t.text) < int(toks[i + 2].text) <= 10 \
+            and not (i + 3 < n and toks[i + 3].text == "/"):
+        num, j, frac = 1, i + 3, int(t.text) / int(toks[i + 2].text)  # "1/2 of the people"
     else:
         return None
-    if j < n and toks[j].low != "of":
+    if j < n and toks[j].low != "of" and t.kind != "num":
         return None
     q, qs, _ = _qualifier_before(toks, i)
     return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7,

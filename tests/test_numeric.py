@@ -308,3 +308,24 @@ def test_boilerplate_lines_yield_nothing_but_the_article_does():
 @pytest.mark.xfail(strict=True)
 def test_known_failures(sentence, span, expected, reason):
     check(sentence, span, expected)
+
+
+BARE_BOUNDS = [
+    ("Entries must be between 18 and 65.", {"low": 18.0, "high": 65.0, "qualifier": "range"}),
+    ("Scores above 700 and below 850 qualify.", {"low": 700.0, "high": 850.0, "qualifier": "range"}),
+    ("Groups of 12 or more pay less.", {"value": 12.0, "qualifier": "at_least"}),
+    ("Bags of 5 kilos or less fly free.", {"value": 5.0, "qualifier": "up_to"}),
+    ("Only values greater than or equal to 40 count.", {"value": 40.0, "qualifier": "at_least"}),
+    ("The index ranged 20~80 over the day.", {"low": 20.0, "high": 80.0}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", BARE_BOUNDS)
+def test_bounds_on_bare_numbers_when_asked(sentence, expected):
+    [c] = [c for c in extract_text(sentence, bare_numbers=True) if c.kind == "numeric"]
+    for key, want in expected.items():
+        assert getattr(c, key) == want, (key, getattr(c, key))
+
+
+def test_bare_numbers_are_not_claims_in_articles():
+    assert figures("Entries must be between 18 and 65.") == []

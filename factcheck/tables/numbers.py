@@ -21,7 +21,7 @@ SCALES = {
 DIGIT_ONLY_SCALES = {"k", "m", "b", "t", "mn", "bn", "tn", "mln", "bln", "trn", "mil", "mm"}
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-    "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+    "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
 }
 DOZEN = {"dozen": 12}
 # "fivefold", "tenfold": multiples written as one word.

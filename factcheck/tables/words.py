@@ -4,6 +4,20 @@ import re
 
 # Qualifier phrases before a figure, longest first; value is the qualifier.
 QUALIFIERS_BEFORE = [
+    ("greater than or equal to", "at_least"), ("more than or equal to", "at_least"),
+    ("larger than or equal to", "at_least"), ("higher than or equal to", "at_least"),
+    ("less than or equal to", "up_to"), ("smaller than or equal to", "up_to"), ("lower than or equal to", "up_to"),
+    ("bigger or equal than", "at_least"), ("larger or equal than", "at_least"), ("higher or equal than", "at_least"),
+    ("greater or equal than", "at_least"), ("less or equal than", "up_to"), ("smaller or equal than", "up_to"),
+    ("lower or equal than", "up_to"), ("equal to or less than", "up_to"), ("equal to or more than", "at_least"),
+    ("equal to or greater than", "at_least"), ("equal to or fewer than", "up_to"),
+    ("at least or equal to", "at_least"), ("at most or equal to", "up_to"),
+    ("larger than", "more_than"), ("bigger than", "more_than"), ("smaller than", "less_than"),
+    ("exceeding", "more_than"), ("exceeds", "more_than"), ("exceed", "more_than"), ("exceeded", "more_than"),
+    ("surpassing", "more_than"), ("surpass", "more_than"), ("surpassed", "more_than"), ("topping", "more_than"),
+    ("equal to", "exact"), ("equals to", "exact"), ("equals", "exact"), ("equaling to", "exact"),
+    ("equalling", "exact"), ("> =", "at_least"), ("≥", "at_least"), (">", "more_than"), ("< =", "up_to"),
+    ("≤", "up_to"), ("<", "less_than"),
     ("upwards of", "more_than"), ("in excess of", "more_than"), ("more than", "more_than"),
     ("greater than", "more_than"), ("higher than", "more_than"), ("over", "more_than"), ("above", "more_than"),
     ("north of", "more_than"), ("beyond", "more_than"),
