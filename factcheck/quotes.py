@@ -160,6 +160,9 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
     if len(name_toks) > 3:
         name_toks = name_toks[-2:]
         first = head.index(name_toks[0])
+    if first >= 2 and head[first - 1].low == "and" and _cap(head[first - 2]) \
+            and head[first - 2].low not in ROLE_WORDS and first - 2 == 0:
+        first -= 2  # "Burton and Nick"
     name = _join(head[first:end])
     role_head = _join(head[:first]).strip(" ,")
     role_tail = _join(tail).strip(" ,.") if tail else ""
@@ -183,8 +186,8 @@ class _People:
     def __init__(self):
         self.mentions: list[tuple[int, str]] = []
 
-    def add(self, pos: int, name: str) -> None:
-        if name and _is_person_like(name):
+    def add(self, pos: int, name: str, force: bool = False) -> None:
+        if name and (force or _is_person_like(name)):
             self.mentions.append((pos, name))
 
     def last_before(self, pos: int) -> Optional[str]:
@@ -199,7 +202,7 @@ class _People:
         if " " in name:
             return name
         for _, full in reversed(self.mentions):
-            if full.split()[-1] == name:
+            if " " in full and full.split()[-1] == name:
                 return full
         return name
 
@@ -225,8 +228,12 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
                 preceded_by_role = (k >= 1 and toks[k - 1].low in ROLE_WORDS) or (
                     k >= 2 and toks[k - 1].text == "," and toks[k - 2].low in ROLE_WORDS)
                 followed_by_role = m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low in ROLE_WORDS
+                followed_by_cue = m < len(toks) and toks[m].low in SPEECH_CUES and toks[m].low != "according"
                 if 2 <= len(run) <= 3 and (preceded_by_role or followed_by_role):
                     people.add(t.start, _join(run))
+                elif 1 <= len(run) <= 3 and followed_by_cue and run[0].low not in _GENERIC_SPEAKERS \
+                        and run[0].low not in PRONOUNS:
+                    people.add(t.start, _join(run), force=True)  # "Burton explained ..."
                 k = max(m, k + 1)
             else:
                 k += 1
@@ -238,7 +245,7 @@ def _speaker_from(toks: list[Token], people: _People, pos: int) -> tuple[Optiona
         return None, None, ""
     if name in PRONOUNS:
         resolved = people.last_before(pos)
-        return (resolved, None, "pronoun") if resolved else (None, None, "")
+        return (resolved, None, "pronoun") if resolved else (name, None, "unresolved")
     return people.full_name(name), role, "named"
 
 
@@ -392,7 +399,7 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             # pronoun right before the cue: "he added"
             if head and head[-1].low in PRONOUNS:
                 resolved = people.last_before(q.open)
-                return (resolved, None, w, "pronoun") if resolved else None
+                return (resolved, None, w, "pronoun") if resolved else (head[-1].low, None, w, "unresolved")
             name, role, how = _speaker_from(_nearest_party(head), people, q.open)
             if name:
                 return name, role, w, how
@@ -459,6 +466,11 @@ def _is_modifier_use(text: str, q: _Quote) -> bool:
     return word.islower() and word not in _FUNCTION_AFTER
 
 
+def _full_sentence(content: str) -> bool:
+    """A quoted whole sentence ("I absolutely do."), not a phrase lifted into the reporter's sentence."""
+    return content[:1].isupper() and content.rstrip().endswith((".", "!", "?"))
+
+
 def _is_title(content: str) -> bool:
     words = re.findall(r"[^\W_]+", content)
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "for",
@@ -492,7 +504,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             if found is None:
                 found = _intro_before(text, seg, q, ps, people, prev.close + 1 if prev else ps)
             if found is None:
-                found = _cue_in_sentence(text, seg, q, people)
+                found = None if _is_title(content) else _cue_in_sentence(text, seg, q, people)
         reasons = []
         if found:
             q.speaker, q.role, q.cue, how = found
@@ -500,7 +512,9 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 reasons.append("speaker resolved from pronoun")
             elif how == "unnamed":
                 reasons.append("unnamed speaker")
-        elif not modifier and words > 3 and prev is not None and prev.speaker:
+            elif how == "unresolved":
+                reasons.append("pronoun not resolved to a name")
+        elif not modifier and (words > 3 or _full_sentence(content)) and prev is not None and prev.speaker:
             q.speaker, q.role, q.cue = prev.speaker, None, prev.cue
             reasons.append("continues a quotation attributed in the same paragraph")
         elif not modifier and words > 3 and last_runon is not None and last_runon.speaker \

@@ -113,3 +113,24 @@ def test_unnamed_speakers_are_described_not_invented():
     assert "unnamed speaker" in first.confidence_reasons
     assert speaker_of(text, "saw this coming").speaker == "one senior engineer"
     assert [c for c in extract_text(text) if c.kind == "numeric"] == []
+
+
+def test_short_full_sentence_continues_and_present_tense_cues():
+    text = "“The river is rising!” warns Kofi Mensah. “Move now.”"
+    assert [q.speaker for q in quotes(text)] == ["Kofi Mensah", "Kofi Mensah"]
+
+
+def test_pronoun_with_nobody_named_is_kept_as_said():
+    [q] = quotes("“Nobody expected the vote to pass,” she admitted.")
+    assert q.speaker == "she"
+    assert "pronoun not resolved to a name" in q.confidence_reasons
+
+
+def test_single_name_before_a_cue_resolves_a_later_pronoun():
+    text = "Okonjo spoke from the stage. “We are not leaving this city,” he said."
+    assert speaker_of(text, "not leaving").speaker == "Okonjo"
+
+
+def test_quoted_title_after_a_verb_is_not_a_quote():
+    text = "Lina says her favourite film is “The Long Walk Home”."
+    assert [q for q in quotes(text) if q.speaker] == []

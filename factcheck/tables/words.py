@@ -53,7 +53,11 @@ SPEECH_CUES = {
     "observes", "predicted", "predicts", "suggested", "suggests", "admitted", "admits", "conceded",
     "concedes", "claimed", "claims", "countered", "counters", "quipped", "joked", "urged", "urges",
     "cautioned", "cautions", "pointed", "put", "according", "told", "testified", "blogged", "wrote",
-    "dubbed", "dubbing", "hailed", "hailing", "labeled", "labelled", "branded",
+    "dubbed", "dubbing", "hailed", "hailing", "labeled", "labelled", "branded", "reply", "insist", "concede",
+    "explain", "note", "add", "tell", "write", "argue", "claim", "warn", "state", "answer", "answered", "answers",
+    "respond", "responded", "responds", "retorted", "exclaimed", "shouted", "whispered", "wondered", "mused",
+    "agreed", "agrees", "recounted", "recounts", "reiterated", "reiterates", "confirmed", "confirms", "denied",
+    "vowed", "vows", "promised", "promises", "boasted", "lamented", "complained", "conceded", "spoke", "speaks",
 }
 # Cue verbs that quote a phrase the speaker used ("called it X"), not introduce a whole statement.
 CHARACTERISING_CUES = {"called", "calling", "calls", "praising", "praised", "described", "describing",
