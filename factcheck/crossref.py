@@ -19,8 +19,8 @@ The rules, in the order they run (each documented where it lives):
 7. **Dates** (:mod:`factcheck.events`). A different date for the same event: ``date_mismatch``.
 8. **Units**. The same figure for the same thing in a confusable unit (W and Wh, % and points, a rate and a
    total): ``unit_mismatch``.
-9. **Independence** (:mod:`factcheck.origins`). Copies of one text count as one origin: a disagreement needs two
-   origins, and corroboration counts origins, not sources.
+9. **Independence** (:mod:`factcheck.origins`). Copies of one text count as one origin when claims are counted
+   as corroborated or as the majority; a disagreement needs two sources (a copy whose figure was changed is one).
 """
 
 from __future__ import annotations
@@ -158,11 +158,20 @@ def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str
             metric=metric, strong=strong, parties=claim_parties(c, names), obj=_object(c, names), iv=iv, period=period,
             explicit=explicit, past=past, origin=origin.get(c.id, c.source_id), kind=doc.kind if doc else None))
     # A figure with no metric word of its own ("while B has committed $5 billion") shares the metric of the other
-    # figures of its unit in the sentence, when they agree on one.
+    # figures of its unit in the sentence, when they agree on one. A stated total after its parts ("A $6m and B
+    # $3m, a combined $9m") belongs to the parties of those parts.
     by_sentence_items: dict[tuple[str, int], list[_Item]] = defaultdict(list)
     for it in items:
         by_sentence_items[(it.claim.source_id, it.claim.sentence_start)].append(it)
     for its in by_sentence_items.values():
+        for it in its:
+            s, e = span_in_sentence(it.claim)
+            if _TOTAL_MARKER.search(it.claim.sentence[max(0, s - 30):e + 20]):
+                parts = [o for o in its if o is not it and o.unit == it.unit and o.per == it.per and o.parties
+                         and len(o.parties) == 1 and o.claim.start < it.claim.start]
+                names = {o.parties[0] for o in parts}
+                if len(names) >= 2:
+                    it.parties = tuple(sorted(names))
         for it in its:
             if not it.strong:
                 metrics = {o.metric for o in its if o.strong and o.unit == it.unit and o.per == it.per}
@@ -418,13 +427,14 @@ def _value_flags(key: tuple, its: list[_Item], writer: _Writer, explained: set[s
                 result.support.setdefault(it.id, set()).update(run_origins - {it.origin})
         if len(runs) < 2:
             continue
-        origin_sets = [{it.origin for it in run} for run in runs]
-        if len(set().union(*origin_sets)) < 2:
+        # A disagreement needs two sources; a copy whose figure was changed is one (weights still count origins).
+        source_sets = [{it.claim.source_id for it in run} for run in runs]
+        if len(set().union(*source_sets)) < 2:
             continue
         ranked = sorted(runs, key=lambda run: (-len({it.origin for it in run}),
                                                min(writer.rank(it.claim) for it in run)))
         major = ranked[0]
-        minor_runs = [r for r in ranked[1:] if {it.origin for it in r} - {it.origin for it in major}]
+        minor_runs = [r for r in ranked[1:] if {it.claim.source_id for it in r} - {it.claim.source_id for it in major}]
         if not minor_runs:
             continue
         gap = max(_run_interval(major).gap(_run_interval(r)) for r in minor_runs)

@@ -32,7 +32,7 @@ _PAST_BEFORE = [
 _FROM_BEFORE = re.compile(
     r"\b(?:grow\w*|grew|rose|ris(?:e|es|ing|en)|increas\w*|jump\w*|climb\w*|fell|fall\w*|drop\w*|declin\w*|"
     r"doubl\w*|tripl\w*|soar\w*|surg\w*|went|go(?:es|ing)|mov\w*|expand\w*|shr[ai]nk\w*|cut|rais\w*|boost\w*|"
-    r"lift\w*|push\w*|propel\w*|chang\w*)\b[^.;]{0,30}\bfrom\s+(?:\S+\s+){0,3}$", re.I)
+    r"lift\w*|push\w*|propel\w*|chang\w*)\b(?:[^.;]|\.(?=\d)){0,50}\bfrom\s+(?:\S+\s+){0,3}$", re.I)
 
 
 _DATE_WORDS = re.compile(

@@ -34,7 +34,7 @@ from .matching import (NameIndex, entities, is_description, metric_key, name_key
                        unit_key)
 from .models import Claim
 from .origins import origins as find_origins
-from .timing import effective_period, is_forecast, near, owns_time
+from .timing import effective_period, near, owns_time
 
 SUPPORTED, REFUTED, CONFLICTING, NEI = "SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_EVIDENCE"
 EXIT_CODES = {SUPPORTED: 0, REFUTED: 3, CONFLICTING: 4, NEI: 5}
@@ -183,8 +183,6 @@ def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
         return False
     if "vague" in (c.rule or ""):
         return False
-    if is_forecast(p) != is_forecast(c):
-        return False
     pp, cp = claim_parties(p, names), claim_parties(c, names)
     p_named = {k for e in entities(p.sentence) for k in (names.canon(e) or ())}
     c_named = {k for e in entities(c.sentence) for k in (names.canon(e) or ())}
@@ -207,11 +205,7 @@ def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
         return False
     po = names.canon(p.object) if p.object and not is_description(p.object, p.sentence) else None
     co = names.canon(c.object) if c.object and not is_description(c.object, c.sentence) else None
-    if po and co and set(po) != set(co):
-        return False
-    if po and not co and not set(po) <= c_named:
-        return False
-    return True
+    return not (po and co and set(po) != set(co))
 
 
 def _evidence(cand: _Cand, relation: str, **extra) -> dict:

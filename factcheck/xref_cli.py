@@ -77,8 +77,8 @@ def contradictions(db, fmt, min_severity):
         click.echo(f"{len(flags)} flag{'s' if len(flags) != 1 else ''}", err=True)
 
 
-@click.command(epilog="Exit status: 0 SUPPORTED, 3 REFUTED, 4 CONFLICTING, 5 NOT_ENOUGH_EVIDENCE, 2 usage error, "
-                      "1 any other error. With --file: 0 when every line was answered, 1 otherwise.")
+@click.command(epilog="\b\nExit status:\n  0  SUPPORTED\n  3  REFUTED\n  4  CONFLICTING\n  5  NOT_ENOUGH_EVIDENCE\n"
+                      "  2  usage error\n  1  any other error\nWith --file: 0 when every line was answered, 1 otherwise.")
 @click.argument("sentence", required=False)
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
               help=f"The claim database (built from {DEFAULT_SOURCES}/ when missing)")
