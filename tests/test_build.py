@@ -58,6 +58,7 @@ def test_build_writes_every_source_and_claim_with_their_offsets(ledger_sources, 
     source = db["sources"].get("corvid-announcement")
     assert (source["outlet"], source["published"], source["kind"]) == ("Corvid Energy newsroom", "2025-03-04", "primary")
     assert source["sha256"] == hashlib.sha256(source["body"].encode()).hexdigest()
+    assert search(db_path, "grid") == ['"Storage is where the grid is heading,"']
 
 
 def test_same_inputs_same_rows_and_nothing_extracted_again(ledger_sources, tmp_path):
@@ -88,9 +89,10 @@ def test_changed_and_removed_sources(ledger_sources, tmp_path):
 def test_new_extractor_code_means_everything_is_extracted_again(ledger_sources, tmp_path):
     db_path = tmp_path / "ledger.db"
     build.build([ledger_sources], db_path, workers=1, extract=annotated_extract)
+    (ledger_sources / "daily-digest.md").unlink()
     report = build.build([ledger_sources], db_path, workers=1, extract=other_extract)
-    assert (report.extracted, report.reused) == (4, 0)
-    assert report.claims == 4
+    assert (report.extracted, report.reused, report.removed) == (3, 0, 1)
+    assert report.claims == 3 and search(db_path, "grid") == ['"Storage is where the grid is heading,"']
 
 
 def test_a_new_publication_date_means_extracting_again(ledger_sources, tmp_path):
