@@ -122,8 +122,14 @@ _INDEXES = {
     "flag_claims": [["claim_id"]],
     "reviews": [["status"]],
 }
-# Case-insensitive lookups for the "claims about one subject" canned query.
-_NOCASE_INDEXES = {"claims": ["subject", "object"]}
+# Case-insensitive lookups for the canned queries; the last one also gives "every figure for one metric" its
+# order, so the first page comes straight off the index at a million claims.
+_QUERY_INDEXES = {
+    "idx_claims_subject_nocase": "claims(subject collate nocase)",
+    "idx_claims_object_nocase": "claims(object collate nocase)",
+    "idx_claims_speaker_nocase": "claims(speaker collate nocase)",
+    "idx_claims_metric_figures": "claims(metric collate nocase, subject, unit, value)",
+}
 
 VIEWS = {
     "claim_details": """
@@ -160,9 +166,8 @@ def ensure(db: sqlite_utils.Database) -> None:
     for table, indexes in _INDEXES.items():
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)
-    for table, columns in _NOCASE_INDEXES.items():
-        for column in columns:
-            db.execute(f'create index if not exists idx_{table}_{column}_nocase on {table}("{column}" collate nocase)')
+    for name, target in _QUERY_INDEXES.items():
+        db.execute(f"create index if not exists {name} on {target}")
     db["claims"].enable_fts(FTS_CLAIMS, create_triggers=True, tokenize="porter", replace=True)
     db["sources"].enable_fts(FTS_SOURCES, create_triggers=True, tokenize="porter", replace=True)
     ensure_views(db)

@@ -8,6 +8,11 @@ turns the annotations into Claim records, so database and Datasette tests do not
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,3 +84,55 @@ def ledger_db(tmp_path_factory) -> Path:
     build.build([sources], db_path, workers=1, extract=annotated_extract, after=[flag_and_review])
     return db_path
 
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`factcheck serve --db DB --port <free>` run as a user runs it, in ``cwd``; ready when Datasette answers."""
+
+    def __init__(self, db: Path, cwd: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.db = db
+        self.log = cwd / f"serve-{self.port}.log"
+        script = Path(sys.executable).with_name("factcheck")
+        command = [str(script)] if script.exists() else [sys.executable, "-c", "from factcheck.cli import cli; cli()"]
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen([*command, "serve", "--db", str(db), "--port", str(self.port)],
+                                         cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while True:
+            assert self.proc.poll() is None, self.log.read_text()
+            try:
+                with urllib.request.urlopen(f"{self.base}/-/versions.json", timeout=2):
+                    return
+            except OSError:
+                assert time.monotonic() < deadline, "factcheck serve did not come up: " + self.log.read_text()
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture(scope="module")
+def factcheck_serve():
+    """Start `factcheck serve` processes with ``factcheck_serve(db, cwd)``; all stop at the end of the module."""
+    servers: list[Server] = []
+
+    def start(db: Path, cwd: Path) -> Server:
+        servers.append(Server(db, cwd))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,47 +21,6 @@ REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def factcheck_command() -> list[str]:
-    script = Path(sys.executable).with_name("factcheck")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from factcheck.cli import cli; cli()"]
-
-
-class Server:
-    """`factcheck serve` in a subprocess, on a free port, stopped at the end."""
-
-    def __init__(self, db: Path, cwd: Path):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.db = db
-        self.log = cwd / f"serve-{self.port}.log"
-        with open(self.log, "w") as log:
-            self.proc = subprocess.Popen([*factcheck_command(), "serve", "--db", str(db), "--port", str(self.port)],
-                                         cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
-        while True:
-            assert self.proc.poll() is None, self.log.read_text()
-            try:
-                with urllib.request.urlopen(f"{self.base}/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "factcheck serve did not come up: " + self.log.read_text()
-                time.sleep(0.2)
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
 
 
 def chromium(*args: str, profile: Path) -> str:
@@ -116,20 +71,16 @@ def shots(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fixture_server(ledger_db, tmp_path_factory):
-    server = Server(ledger_db, tmp_path_factory.mktemp("serve"))
-    yield server
-    server.stop()
+def fixture_server(ledger_db, tmp_path_factory, factcheck_serve):
+    return factcheck_serve(ledger_db, tmp_path_factory.mktemp("serve"))
 
 
 @pytest.fixture(scope="module")
-def bundled_server(tmp_path_factory):
+def bundled_server(tmp_path_factory, factcheck_serve):
     """The README's main job: `factcheck serve` in a folder with the bundled sources/ and no database yet."""
     work = tmp_path_factory.mktemp("bundled")
     shutil.copytree(REPO / "sources", work / "sources")
-    server = Server(work / "factcheck.db", work)
-    yield server
-    server.stop()
+    return factcheck_serve(work / "factcheck.db", work)
 
 
 def test_hostile_article_runs_no_script(fixture_server, tmp_path, shots):

@@ -161,6 +161,18 @@ def test_cli_build_defaults_to_sources_into_factcheck_db(ledger_sources, monkeyp
     assert sqlite_utils.Database("factcheck.db")["sources"].count == 4
 
 
+def test_a_build_that_reads_no_source_leaves_the_database_alone(ledger_sources, tmp_path):
+    db_path = tmp_path / "ledger.db"
+    build.build([ledger_sources], db_path, workers=1, extract=annotated_extract)
+    before = dump(db_path)
+    result = run_cli(tmp_path / "typo", "--db", db_path, "--quiet")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"skipped: {tmp_path / 'typo'}: no such file or directory; check the path",
+        f"Error: no source could be read; {db_path} is left as it was"]
+    assert dump(db_path) == before
+
+
 def test_cli_build_refuses_to_overwrite_a_file_that_is_not_a_ledger(ledger_sources, tmp_path):
     precious = tmp_path / "precious.db"
     sqlite_utils.Database(precious)["notes"].insert({"text": "keep me"})

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
+import shutil
 import socket
+import urllib.request
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
 from factcheck import publish, store
+from conftest import LEDGER_ARTICLES
 from factcheck.cli import cli
 
 
@@ -66,9 +70,11 @@ def test_canned_queries(ds):
     about = rows(ds, "/factcheck/claims_about.json?subject=corvid+energy")
     assert len(about) == 8 and all(r["subject"] == "Corvid Energy" for r in about)
     assert [r["published"] for r in about] == sorted(r["published"] for r in about)
-    figures = rows(ds, "/factcheck/figures_for_metric.json?metric=Investment")
+    figures = rows(ds, "/factcheck/figures_for_metric.json?metric=Investment&subject=")
     assert [(r["value"], r["outlet"]) for r in figures] == [
         (2e9, "The Valley Ledger"), (2.5e9, "Corvid Energy newsroom"), (3.5e9, "Daily Digest")]
+    assert rows(ds, "/factcheck/figures_for_metric.json?metric=investment&subject=corvid+energy") == figures
+    assert rows(ds, "/factcheck/figures_for_metric.json?metric=investment&subject=Nightjar+Labs") == []
     quotes = rows(ds, "/factcheck/quotes_by.json?speaker=mara+quint")
     assert [q["outlet"] for q in quotes] == ["Corvid Energy newsroom", "The Valley Ledger"]
     flagged = rows(ds, "/factcheck/claims_with_flags.json")
@@ -181,6 +187,16 @@ def invoke(*args):
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
+
+
+def test_serve_builds_a_missing_database_from_sources_then_serves_it(tmp_path, factcheck_serve):
+    shutil.copytree(LEDGER_ARTICLES, tmp_path / "sources", ignore=shutil.ignore_patterns("*.yaml"))
+    server = factcheck_serve(tmp_path / "factcheck.db", tmp_path)
+    assert (tmp_path / "factcheck.db").exists()
+    with urllib.request.urlopen(f"{server.base}/factcheck/sources.json?_shape=array") as response:
+        assert {r["id"] for r in json.load(response)} == {p.stem for p in (tmp_path / "sources").glob("*.md")}
+    log = server.log.read_text()
+    assert "factcheck.db is missing; building it from sources/" in log and "Traceback" not in log
 
 
 def test_serve_explains_a_missing_database_without_sources(tmp_path, monkeypatch):
