@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from . import events as events_mod
 from .intervals import Interval, all_agree, clusters, interval
 from .matching import (CONFUSABLE_UNITS, NameIndex, attributed_to, entities, is_description, metric_key,
-                       name_key, norm_text, rate_per, same_person, span_in_sentence, unit_key)
+                       label_metric, name_key, norm_text, rate_per, same_person, span_in_sentence, unit_key)
 from .models import Claim, Document
 from .origins import origins as find_origins
 from .timing import effective_period, is_forecast, near, owns_time, slice_gap
@@ -51,6 +51,7 @@ PROBLEM_SEVERITIES = ("low", "medium", "high")
 KIND_RANK = {"primary": 0, "report": 1, "aggregator": 2, None: 3}
 QUOTE_RATIO = 90
 MIN_QUOTE_WORDS = 4
+MAX_SPEAKERS = 4
 _TOTAL_MARKER = re.compile(r"\b(?:combined|in total|a total of|total(?:ling|ing)?|together|altogether|jointly|"
                            r"collectively|in all|between them)\b", re.I)
 
@@ -92,6 +93,7 @@ class _Item:
     past: bool
     origin: str
     kind: Optional[str]
+    label: Optional[str] = None  # the extractor's metric, used when the parties have no metric of their own
 
     @property
     def id(self) -> str:
@@ -150,7 +152,7 @@ def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str
         published = doc.published if doc else None
         siblings = by_sentence[(c.source_id, c.sentence_start)]
         period, explicit, past = effective_period(c, published, owns_time(c, siblings))
-        metric, strong = metric_key(c)
+        metric, strong = metric_key(c, fallback=False)
         if metric and is_forecast(c):
             metric += " forecast"
         items.append(_Item(
@@ -158,8 +160,8 @@ def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str
             metric=metric, strong=strong, parties=claim_parties(c, names), obj=_object(c, names), iv=iv, period=period,
             explicit=explicit, past=past, origin=origin.get(c.id, c.source_id), kind=doc.kind if doc else None))
     # A figure with no metric word of its own ("while B has committed $5 billion") shares the metric of the other
-    # figures of its unit in the sentence, when they agree on one. A stated total after its parts ("A $6m and B
-    # $3m, a combined $9m") belongs to the parties of those parts.
+    # figures of its unit in the sentence, when they agree on one (else it takes the extractor's label). A stated
+    # total after its parts ("A $6m and B $3m, a combined $9m") belongs to the parties of those parts.
     by_sentence_items: dict[tuple[str, int], list[_Item]] = defaultdict(list)
     for it in items:
         by_sentence_items[(it.claim.source_id, it.claim.sentence_start)].append(it)
@@ -177,6 +179,8 @@ def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str
                 metrics = {o.metric for o in its if o.strong and o.unit == it.unit and o.per == it.per}
                 if len(metrics) == 1:
                     it.metric, it.strong = metrics.pop(), True
+                elif label_metric(it.claim):
+                    it.label = label_metric(it.claim) + (" forecast" if is_forecast(it.claim) else "")
     return items
 
 
@@ -204,14 +208,21 @@ def _partitions(items: list[_Item], names: NameIndex) -> dict[tuple, list[_Item]
             if len(fits) == 1:
                 by_parties[fits[0]].append(it)
         for parties, its in by_parties.items():
-            # A figure with no metric joins the metric most origins give these parties (none on a tie).
-            home = _majority(Counter(m for m, _ in {(it.metric, it.origin) for it in its if it.strong and it.metric}))
+            # A figure with no metric joins the one metric these parties have with the same other party (with any,
+            # when it names none), or failing that takes the extractor's label.
             by_metric: dict[Optional[str], list[_Item]] = defaultdict(list)
+            metrics_by_object: dict[Optional[tuple], set] = defaultdict(set)
             for it in its:
                 if it.strong and it.metric:
                     by_metric[it.metric].append(it)
-                elif home:
-                    by_metric[home].append(it)
+                    metrics_by_object[it.obj].add(it.metric)
+                    metrics_by_object[None].add(it.metric)
+            for it in its:
+                if not (it.strong and it.metric):
+                    options = metrics_by_object.get(it.obj, set())
+                    home = next(iter(options)) if len(options) == 1 else None
+                    if home or it.label:
+                        by_metric[home or it.label].append(it)
             for metric, mits in by_metric.items():
                 # A claim with no object joins the object most origins name (none on a tie).
                 home = _majority(Counter(o for o, _ in {(it.obj, it.origin) for it in mits if it.obj}))
@@ -255,14 +266,15 @@ def _slices(items: list[_Item], gap: int) -> list[list[_Item]]:
     dated = sorted((it for it in live if it.period), key=lambda it: (it.period[0], it.period[1], it.id))
     undated = [it for it in live if not it.period]
     slices: list[list[_Item]] = []
-    span: Optional[tuple[date, date]] = None
+    anchor: Optional[tuple[date, date]] = None
     for it in dated:
-        if span is not None and near(span, it.period, gap):
+        # A slice is anchored at its first figure's period: figures reported every few weeks do not chain into
+        # one long slice.
+        if anchor is not None and near(anchor, it.period, gap):
             slices[-1].append(it)
-            span = (span[0], max(span[1], it.period[1]))
         else:
             slices.append([it])
-            span = it.period
+            anchor = it.period
     if not slices:
         return [undated] if undated else []
     for it in undated:
@@ -280,9 +292,18 @@ class _Writer:
     def __init__(self, docs: Mapping[str, Document], names: Optional[NameIndex] = None):
         self.docs = docs
         self.names = names or NameIndex()
+        self._context: dict[tuple[str, int], set[str]] = {}
 
     def show(self, parties: Optional[tuple[str, ...]]) -> str:
         return self.names.show(parties) if parties else "the same thing"
+
+    def context(self, claim: Claim) -> set[str]:
+        """Names that place a claim in its story: in its sentence and in its source's title."""
+        doc = self.docs.get(claim.source_id)
+        key = (claim.source_id, claim.sentence_start)
+        if key not in self._context:
+            self._context[key] = entities(claim.sentence) | entities(doc.title or "" if doc else "")
+        return self._context[key]
 
     def outlet(self, source_id: str) -> str:
         doc = self.docs.get(source_id)
@@ -361,11 +382,17 @@ def _swaps(parts: dict[tuple, list[_Item]], writer: _Writer, explained: set[str]
         if parties and len(parties) == 1 and metric:
             by_thing[(unit, per, metric, obj)][parties] = [it for it in its if not it.past]
     for thing, per_party in by_thing.items():
-        for (pa, a_items), (pb, b_items) in combinations(sorted(per_party.items()), 2):
-            if not a_items or not b_items:
-                continue
+        # Only parties that one source names together can have been swapped: pairs come from co-occurrence.
+        in_source: dict[str, set] = defaultdict(set)
+        for party, its in per_party.items():
+            for it in its:
+                in_source[it.claim.source_id].add(party)
+        pairs = sorted({pair for parties in in_source.values() if len(parties) > 1
+                        for pair in combinations(sorted(parties), 2)})
+        for pa, pb in pairs:
+            a_items, b_items = per_party[pa], per_party[pb]
             swapped: list[tuple[_Item, _Item]] = []
-            sources = {it.claim.source_id for it in a_items} & {it.claim.source_id for it in b_items}
+            sources = {sid for sid, parties in in_source.items() if pa in parties and pb in parties}
             for sid in sorted(sources):
                 sa = [it for it in a_items if it.claim.source_id == sid]
                 sb = [it for it in b_items if it.claim.source_id == sid]
@@ -625,15 +652,19 @@ def _unit_mismatches(items: list[_Item], writer: _Writer) -> list[Flag]:
 
 
 def _speaker_groups(claims: list[Claim]) -> list[list[Claim]]:
-    groups: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: -len(c.speaker or "")):
+    """Claims grouped by who spoke (one person under several spellings, or an organisation and its officer)."""
+    voices: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        voices[(c.speaker, c.speaker_role)].append(c)
+    groups: list[list[tuple]] = []
+    for voice in sorted(voices, key=lambda v: (-len(v[0] or ""), v[0] or "", v[1] or "")):
         for g in groups:
-            if any(_same_speaker(c, o) for o in g):
-                g.append(c)
+            if any(_same_speaker(voices[voice][0], voices[o][0]) for o in g):
+                g.append(voice)
                 break
         else:
-            groups.append([c])
-    return groups
+            groups.append([voice])
+    return [[c for v in g for c in voices[v]] for g in groups]
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
@@ -647,12 +678,26 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return False
 
 
+def _one_story(speakers: list[list[Claim]], writer: "_Writer") -> bool:
+    """Whether two speaker groups' sources name a party in common (besides the speakers); a side whose sources
+    name nobody else cannot be placed and is not held against the flag."""
+    said = {k for g in speakers for c in g for k in entities(c.speaker or "")}
+    names = [set().union(*(writer.context(c) for c in g)) - said for g in speakers]
+    return any(not names[i] or not names[j] or names[i] & names[j]
+               for i in range(len(names)) for j in range(i + 1, len(names)))
+
+
 def same_quote(a: str, b: str) -> bool:
     """The same or nearly the same words: the shorter (at least four words) almost verbatim in the longer."""
     na, nb = norm_text(a), norm_text(b)
     if min(na.count(" "), nb.count(" ")) + 1 < MIN_QUOTE_WORDS:
         return False
-    return fuzz.partial_ratio(na, nb) >= QUOTE_RATIO if len(na) != len(nb) else fuzz.ratio(na, nb) >= QUOTE_RATIO
+    ea, eb = entities(a), entities(b)
+    if ea and eb and not (ea <= eb or eb <= ea):
+        return False  # the same stock words about different names ("proud to partner with X")
+    if min(len(na), len(nb)) < 0.8 * max(len(na), len(nb)):
+        return fuzz.partial_ratio(na, nb) >= QUOTE_RATIO  # a partial quote inside a fuller one
+    return fuzz.ratio(na, nb) >= QUOTE_RATIO
 
 
 def _quote_flags(claims: list[Claim], origin: dict[str, str], writer: _Writer, result: Result) -> list[Flag]:
@@ -690,7 +735,11 @@ def _quote_flags(claims: list[Claim], origin: dict[str, str], writer: _Writer, r
             g_origins = {origin.get(c.id, c.source_id) for c in g}
             for c in g:
                 result.support.setdefault(c.id, set()).update(g_origins - {origin.get(c.id, c.source_id)})
-        if len(speakers) < 2:
+        # Words many people say are a stock phrase, not a misattribution; and the sides must tell one story
+        # (their sources name a party in common).
+        if len(speakers) < 2 or len(speakers) > MAX_SPEAKERS:
+            continue
+        if not _one_story(speakers, writer):
             continue
         ranked = sorted(speakers, key=lambda g: (-len({origin.get(c.id, c.source_id) for c in g}),
                                                  min(writer.rank(c) for c in g)))
@@ -758,12 +807,16 @@ def _date_flags(docs: Mapping[str, Document], claims: list[Claim], origin_of_sou
                 conflicts.append((a, b))
     flags = []
     done: set[int] = set()
+    members: dict[int, list[int]] = defaultdict(list)
+    if conflicts:
+        for i in range(len(mentions)):
+            members[find(i)].append(i)
     for a, _ in conflicts:
         root = find(a)
         if root in done:
             continue
         done.add(root)
-        group = [i for i in range(len(mentions)) if find(i) == root]
+        group = members[root]
         versions: list[list[int]] = []
         for i in group:
             for v in versions:

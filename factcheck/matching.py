@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .models import Claim
 
@@ -95,6 +95,8 @@ _CONJ = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*/\s*)")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'")
@@ -132,15 +134,27 @@ def party_key(name: Optional[str]) -> Optional[tuple[str, ...]]:
 
 def is_description(name: str, sentence: str) -> bool:
     """True when ``name`` is used as a description, "the Claude maker", rather than as the party's own name."""
-    pattern = r"\bthe\s+" + re.escape(name) + r"\s+(?:" + "|".join(_DESCRIPTION_HEADS) + r")s?\b"
-    return re.search(pattern, sentence, re.I) is not None
+    low, key = sentence.lower(), f"the {name.strip().lower()} "
+    at = low.find(key)
+    while at >= 0:
+        rest = low[at + len(key):].split(" ", 1)[0].strip(",.;:")
+        if rest.rstrip("s") in _DESCRIPTION_HEADS or rest in _DESCRIPTION_HEADS:
+            return True
+        at = low.find(key, at + 1)
+    return False
+
+
+_REPORTING_BEFORE = ("according to ", "citing ", "cited by ", "told ", "according to the ", "told the ")
+_REPORTING_AFTER = (" reported", " reports", " said", " says", " wrote", " writes", " report", "'s report",
+                    "’s report")
 
 
 def attributed_to(name: str, sentence: str) -> bool:
     """True when ``name`` is the reporting source in ``sentence`` ("according to X", "X reported"), not a party."""
-    n = re.escape(name.strip())
-    return re.search(r"(?:according to|citing|cited by|told)\s+(?:the\s+)?" + n + r"\b|\b" + n +
-                     r"(?:'s|’s)?\s+(?:reported|reports|said|says|wrote|writes|report)\b", sentence, re.I) is not None
+    low, n = sentence.lower(), name.strip().lower()
+    if not n or n not in low:
+        return False
+    return any(b + n in low for b in _REPORTING_BEFORE) or any(n + a in low for a in _REPORTING_AFTER)
 
 
 def same_person(a: Optional[str], b: Optional[str]) -> bool:
@@ -162,8 +176,8 @@ def same_person(a: Optional[str], b: Optional[str]) -> bool:
 class NameIndex:
     """Canonical names for one corpus: "Nvidia Corp", "NVIDIA" and "Nvidia" become one key.
 
-    Names are grouped by their first token (the blocking key); inside a block a one-word name joins the unique
-    longer name it begins or ends, and near-identical spellings join by rapidfuzz ratio.
+    Names are grouped by their first word (the blocking key); inside a block near-identical spellings join by
+    rapidfuzz ratio (92 or more), so the cost grows with the number of distinct names, not its square.
     """
 
     def __init__(self, names: Iterable[str] = ()):
@@ -176,20 +190,14 @@ class NameIndex:
     def add(self, key: str) -> str:
         if key in self._canon:
             return self._canon[key]
-        tokens = key.split()
-        candidates = {c for t in (tokens[0], tokens[-1]) for c in self._blocks.get(t, ())}
-        target = None
         # Only near-identical spellings join: a first or last word alone does not ("Microsoft" is not "Microsoft
         # Azure"); people are matched by surname in same_person, where that rule is safe.
-        if target is None:
-            for c in sorted(candidates):
-                if fuzz.ratio(key, c) >= 92:
-                    target = c
-                    break
-        target = target or key
+        block = self._blocks.setdefault(key.split()[0], [])
+        hit = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=92) if block else None
+        target = hit[0] if hit else key
         self._canon[key] = target
-        for t in {tokens[0], tokens[-1]}:
-            self._blocks.setdefault(t, []).append(target)
+        if target == key:
+            block.append(key)
         return target
 
     def canon(self, name: Optional[str]) -> Optional[tuple[str, ...]]:
@@ -219,7 +227,8 @@ _NOT_ENTITY = {
 }
 
 
-def entities(text: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def entities(text: str) -> frozenset[str]:
     """Capitalised names in ``text`` as comparable keys (a cheap stand-in when the extractor left a field empty)."""
     found = set()
     for m in _CAP_RUN.finditer(text):
@@ -230,7 +239,7 @@ def entities(text: str) -> set[str]:
             key = name_key(" ".join(part)) if part else None
             if key and not key.replace(" ", "").isdigit():
                 found.add(key)
-    return found
+    return frozenset(found)
 
 
 # --- metrics -------------------------------------------------------------------------------------------------------
@@ -285,18 +294,26 @@ def metric_of_label(label: Optional[str]) -> Optional[str]:
     return None
 
 
-def metric_key(claim: Claim) -> tuple[Optional[str], bool]:
-    """(metric, strong): the words beside the figure first, then the extractor's label; weak words give None."""
-    s, e = span_in_sentence(claim)
-    found, metric = _nearest_metric(claim.sentence, s, e)
-    if found:
-        return metric, metric is not None
+def label_metric(claim: Claim) -> Optional[str]:
+    """The canonical metric of the extractor's label, or the label itself normalised; None for a weak label."""
     label = metric_of_label(claim.metric)
     if label:
-        return label, True
+        return label
     if claim.metric and not _WEAK_RE.search(claim.metric):
-        return " ".join(singular(w) for w in re.findall(r"[a-z]+", claim.metric.lower())) or None, True
-    return None, False
+        return " ".join(singular(w) for w in re.findall(r"[a-z]+", claim.metric.lower())) or None
+    return None
+
+
+def metric_key(claim: Claim, fallback: bool = True) -> tuple[Optional[str], bool]:
+    """(metric, strong): the metric word nearest the figure; when that is a weak word ("committed", "deal") or
+    there is none, the extractor's label (unless ``fallback`` is off: cross-referencing first looks at the other
+    figures of the sentence)."""
+    s, e = span_in_sentence(claim)
+    found, metric = _nearest_metric(claim.sentence, s, e)
+    if metric:
+        return metric, True
+    label = label_metric(claim) if fallback else None
+    return (label, True) if label else (None, False)
 
 
 def span_in_sentence(claim: Claim) -> tuple[int, int]:
