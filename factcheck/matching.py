@@ -251,14 +251,14 @@ METRIC_WORDS: list[tuple[str, str]] = [
     ("valuation", r"valuation|valued|values|valuing|value (?:of|at)"),
     ("revenue", r"revenues?|sales|run[- ]rate|turnover"),
     ("investment", r"invest(?:s|ed|ing|ment|ments)?|stake|backing|pour(?:s|ed|ing)?|inject(?:s|ed|ing|ion)?|"
-                   r"pledg(?:e|es|ed|ing)|contribut(?:e|es|ed|ing|ion)|put(?:s|ting)? .{0,30}\binto"),
+                   r"pledg(?:e|es|ed|ing)|contribut(?:e|es|ed|ing|ion)|put(?:s|ting)? .{0,50}\binto"),
     ("funding round", r"rais(?:e|es|ed|ing)|fundrais(?:e|ing)|funding round|series [a-z]\b"),
     ("purchase", r"purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought|spend(?:s|ing)?|spent"),
     ("cost", r"costs?|costing|price[ds]?|requires?|expense"),
     ("profit", r"profits?|earnings|net income"),
     ("loss", r"loss(?:es)?"),
     ("customers", r"customers?|clients?|users?|subscribers?"),
-    ("employees", r"employees?|staff|workers|headcount|jobs"),
+    ("employees", r"employees?|employ(?:s|ed|ing)?|staff|workers|headcount|jobs|payroll"),
     ("capacity", r"capacity"),
 ]
 WEAK_METRICS = {"commitment": r"commit(?:s|ted|ting|ment|ments)?|deal|agreement"}

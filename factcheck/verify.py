@@ -131,41 +131,42 @@ def _unit_filter(unit: str) -> tuple[str, list]:
 
 
 def numeric_candidates(db: sqlite_utils.Database, sentence: str, parsed: Claim, names: list[str]) -> list[_Cand]:
+    """Stored figures in the same unit whose subject or object starts with one of ``names`` (an indexed, case-blind
+    prefix match), plus those whose sentence names them all (full-text search), for claims with no subject."""
     unit = unit_key(parsed.unit)
-    if unit is None:
+    if unit is None or not names:
         return []
     unit_sql, unit_params = _unit_filter(unit)
     found: dict[str, _Cand] = {}
     for name in names[:4]:
-        first = name.split()[0]
         for cand in _rows(db, f"where c.kind = 'numeric' and {unit_sql} and (c.subject like ? or c.object like ?)",
-                          unit_params + [first + "%", first + "%"]):
+                          unit_params + [name + "%", name + "%"]):
             found.setdefault(cand.claim.id, cand)
-    words = [n.split()[0] for n in names[:3]]
-    if words:
-        try:
-            rows = db.execute("select rowid from claims_fts where claims_fts match ? limit ?",
-                              [_fts_phrase(words), CANDIDATE_LIMIT]).fetchall()
-        except sqlite3.OperationalError:
-            rows = []
-        if rows:
-            ids = [r[0] for r in rows]
-            marks = ",".join("?" * len(ids))
-            for cand in _rows(db, f"where c.rowid in ({marks}) and c.kind = 'numeric' and {unit_sql}",
-                              ids + unit_params):
-                found.setdefault(cand.claim.id, cand)
+    try:
+        rows = db.execute("select rowid from claims_fts where claims_fts match ? limit ?",
+                          [_fts_phrase(names[:2]), CANDIDATE_LIMIT]).fetchall()
+    except sqlite3.OperationalError:
+        rows = []
+    if rows:
+        ids = [r[0] for r in rows]
+        marks = ",".join("?" * len(ids))
+        for cand in _rows(db, f"where c.rowid in ({marks}) and c.kind = 'numeric' and {unit_sql}",
+                          ids + unit_params):
+            found.setdefault(cand.claim.id, cand)
     return list(found.values())
 
 
 def quote_candidates(db: sqlite_utils.Database, words: str) -> list[_Cand]:
-    """Stored quotes sharing the rarer words of ``words`` (full-text search on the quote column)."""
-    tokens = [w for w in norm_text(words).split() if len(w) > 2 and w not in _STOP]
-    if not tokens:
+    """Stored quotes holding a run of four of these words (full-text phrase search on the quote column)."""
+    tokens = norm_text(words).split()
+    grams = [" ".join(tokens[i:i + 4]) for i in range(len(tokens) - 3)]
+    grams = [g for g in grams if sum(1 for w in g.split() if w not in _STOP) >= 2]
+    if not grams:
         return []
-    query = "quote : (" + " OR ".join('"' + t + '"' for t in dict.fromkeys(tokens)) + ")"
+    step = max(1, len(grams) // 12)
+    query = "quote : (" + " OR ".join(f'"{g}"' for g in grams[::step]) + ")"
     try:
-        rows = db.execute("select rowid from claims_fts where claims_fts match ? order by rank limit 200",
-                          [query]).fetchall()
+        rows = db.execute("select rowid from claims_fts where claims_fts match ? limit 200", [query]).fetchall()
     except sqlite3.OperationalError:
         return []
     if not rows:
@@ -175,6 +176,15 @@ def quote_candidates(db: sqlite_utils.Database, words: str) -> list[_Cand]:
 
 
 # --- matching --------------------------------------------------------------------------------------------------------
+
+
+def _implied_subject(p: Claim) -> Claim:
+    """A query is usually "Who does what": with no subject from the extractor, the one name before the figure."""
+    if p.subject:
+        return p
+    s = p.start - p.sentence_start
+    before = sorted(entities(p.sentence[:max(s, 0)]))
+    return p.model_copy(update={"subject": before[0]}) if len(before) == 1 else p
 
 
 def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
@@ -201,8 +211,8 @@ def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
     cm, c_strong = metric_key(c)
     if p_strong and c_strong and pm != cm:
         return False
-    if not (p_strong or c_strong) and not (pp and cp):
-        return False
+    if not (p_strong and c_strong) and not (pp and cp):
+        return False  # with a metric unknown, the parties must be known on both sides
     po = names.canon(p.object) if p.object and not is_description(p.object, p.sentence) else None
     co = names.canon(c.object) if c.object and not is_description(c.object, c.sentence) else None
     return not (po and co and set(po) != set(co))
@@ -285,6 +295,7 @@ def _confidence(label: str, s: float, r: float, n: int) -> float:
 
 
 def _check_figure(db, sentence: str, p: Claim, names_list: list[str]) -> Optional[tuple[str, float, str, list]]:
+    p = _implied_subject(p)
     names = NameIndex([n for n in (p.subject, p.object) if n])
     pi = interval(p)
     if pi is None:
