@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import resource
@@ -67,7 +68,7 @@ PATHOLOGICAL = {
     "newlines": lambda n: "\n" * n,
 }
 PATHO_SIZES = [MB // 4, MB // 2, MB]
-NOISE_FLOOR_S = 0.02  # below this at 1 MB a case is called linear whatever its ratio: timer noise dominates
+NOISE_FLOOR_S = 0.02  # below this at 1 MB a case is called linear whatever its exponent: timer noise dominates
 
 
 # ---------------------------------------------------------------- workers (run in subprocesses)
@@ -89,6 +90,11 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # Linux reports KiB
 
 
+def _clocks() -> tuple[float, float]:
+    """Wall-clock and CPU time of this process: the machine may be shared, and CPU time is less disturbed by that."""
+    return time.perf_counter(), time.process_time()
+
+
 def worker_ours(corpus_dir: str, passes: int) -> dict:
     """Stream over the corpus files one at a time; nothing but counters is kept between files."""
     from factcheck.extract import extract_text
@@ -96,21 +102,24 @@ def worker_ours(corpus_dir: str, passes: int) -> dict:
     paths = sorted(Path(corpus_dir).glob("article-*.txt"))
     extract_text(next(corpus.articles(SEED + 1)), "warmup", PUBLISHED)
     baseline = _rss_mb()
-    best = None
+    walls, cpus = [], []
     chars = claims = 0
     for _ in range(passes):
         chars = claims = 0
-        spent = 0.0
+        wall = cpu = 0.0
         for path in paths:
             text = path.read_text(encoding="utf-8")
-            t0 = time.perf_counter()
+            w0, c0 = _clocks()
             found = extract_text(text, path.stem, PUBLISHED)
-            spent += time.perf_counter() - t0
+            w1, c1 = _clocks()
+            wall, cpu = wall + w1 - w0, cpu + c1 - c0
             chars += len(text)
             claims += len(found)
             del found, text
-        best = spent if best is None else min(best, spent)
-    return {"files": len(paths), "chars": chars, "claims": claims, "seconds": best, "passes": passes,
+        walls.append(wall)
+        cpus.append(cpu)
+    return {"files": len(paths), "chars": chars, "claims": claims, "seconds": min(walls),
+            "cpu_seconds": min(cpus), "passes": passes,
             "rss_after_warmup_mb": round(baseline, 1), "peak_rss_mb": round(_peak_rss_mb(), 1)}
 
 
@@ -159,18 +168,19 @@ def worker_peer(name: str, corpus_dir: str, limit: int, mode: str, passes: int) 
         meta = {"version": getattr(duckling, "__version__", "?"), "dimensions": dims_names, "with_latent": False,
                 "call": "duckling.parse(text, Context(ref 2025-11-18 UTC, EN), dimensions, False)"}
     run(warm)
-    best = None
+    walls, cpus = [], []
     found = 0
     for _ in range(passes):
         found = 0
-        t0 = time.perf_counter()
+        w0, c0 = _clocks()
         for p in pieces:
             found += len(run(p))
-        spent = time.perf_counter() - t0
-        best = spent if best is None else min(best, spent)
+        w1, c1 = _clocks()
+        walls.append(w1 - w0)
+        cpus.append(c1 - c0)
     chars = sum(len(p) for p in pieces)
-    return {**meta, "fed": mode, "calls": len(pieces), "chars": chars, "found": found, "seconds": best,
-            "passes": passes}
+    return {**meta, "fed": mode, "calls": len(pieces), "chars": chars, "found": found, "seconds": min(walls),
+            "cpu_seconds": min(cpus), "passes": passes}
 
 
 def worker_patho(case: str, size: int) -> dict:
@@ -178,13 +188,16 @@ def worker_patho(case: str, size: int) -> dict:
 
     text = PATHOLOGICAL[case](size)
     extract_text("Acme said it raised $5 billion.", "warmup")
-    times = []
+    walls, cpus = [], []
     claims = 0
-    while len(times) < 25 and sum(times) < 1.0:  # repeat fast cases so the 1 MB / 0.5 MB ratio is not noise
-        t0 = time.perf_counter()
+    while len(walls) < 25 and sum(walls) < 1.0:  # repeat fast cases so the size ratios are not timer noise
+        w0, c0 = _clocks()
         claims = len(extract_text(text, case, PUBLISHED))
-        times.append(time.perf_counter() - t0)
-    return {"chars": len(text), "seconds": min(times), "claims": claims, "peak_rss_mb": round(_peak_rss_mb(), 1)}
+        w1, c1 = _clocks()
+        walls.append(w1 - w0)
+        cpus.append(c1 - c0)
+    return {"chars": len(text), "seconds": min(walls), "cpu_seconds": min(cpus), "claims": claims,
+            "peak_rss_mb": round(_peak_rss_mb(), 1)}
 
 
 def _run_worker(args: list[str], timeout: float) -> dict:
@@ -202,10 +215,11 @@ def _run_worker(args: list[str], timeout: float) -> dict:
 
 # ---------------------------------------------------------------- the benchmark
 
-def _rate(r: dict) -> float | None:
-    if "error" in r or not r.get("seconds"):
-        return None
-    return round(r["chars"] / r["seconds"], 1)
+def _rates(r: dict) -> dict:
+    """Add chars/s by wall clock and by CPU time to a worker's answer."""
+    for clock, key in (("seconds", "chars_per_s"), ("cpu_seconds", "chars_per_cpu_s")):
+        r[key] = round(r["chars"] / r[clock], 1) if "error" not in r and r.get(clock) else None
+    return r
 
 
 def _say(msg: str) -> None:
@@ -233,18 +247,18 @@ def run_benchmark(size_mb: float, peer_mb: float, doc_mb: float, timeout: float,
 
     _say("ours, 1x corpus (best of 3 passes) ...")
     ours = _run_worker(["ours", str(dir1), "3"], peer_timeout)
-    ours["chars_per_s"] = _rate(ours)
+    _rates(ours)
     ours["how"] = ("factcheck.extract.extract_text on each file in turn (whole article, published date given), "
                    "file reads outside the clock, after one warm-up article; best of 3 passes")
     _say(f"  {ours}")
     _say("ours, 4x corpus (1 pass) ...")
     ours4 = _run_worker(["ours", str(dir4), "1"], 4 * peer_timeout)
-    ours4["chars_per_s"] = _rate(ours4)
+    _rates(ours4)
     _say(f"  {ours4}")
     result["ours"] = ours
     memory = {"1x": {k: ours.get(k) for k in ("chars", "rss_after_warmup_mb", "peak_rss_mb")},
               "4x": {k: ours4.get(k) for k in ("chars", "rss_after_warmup_mb", "peak_rss_mb")},
-              "chars_per_s_4x": ours4.get("chars_per_s")}
+              "chars_per_s_4x": ours4.get("chars_per_s"), "chars_per_cpu_s_4x": ours4.get("chars_per_cpu_s")}
     if ours.get("peak_rss_mb") and ours4.get("peak_rss_mb"):
         memory["peak_rss_ratio_4x_over_1x"] = round(ours4["peak_rss_mb"] / ours["peak_rss_mb"], 3)
         memory["flat"] = memory["peak_rss_ratio_4x_over_1x"] < 1.25
@@ -261,7 +275,7 @@ def run_benchmark(size_mb: float, peer_mb: float, doc_mb: float, timeout: float,
     for key, name, mode, mb in runs:
         _say(f"{key} ...")
         r = _run_worker(["peer", name, str(dir1), str(int(mb * MB)), mode, "2"], peer_timeout)
-        r["chars_per_s"] = _rate(r)
+        _rates(r)
         piece = "a paragraph (blank-line block)" if mode == "paragraph" else "a whole article"
         r["input"] = (f"the same corpus files, fed {piece} per call; chars counted are exactly those passed in; "
                       "warm-up call outside the clock; best of 2 passes")
@@ -271,18 +285,21 @@ def run_benchmark(size_mb: float, peer_mb: float, doc_mb: float, timeout: float,
         peers[key] = r
     result.update(peers)
 
-    ratios = {}
-    for key in peers:
-        if ours["chars_per_s"] and peers[key]["chars_per_s"]:
-            ratios[f"ours_over_{key}"] = round(ours["chars_per_s"] / peers[key]["chars_per_s"], 2)
+    ratios: dict = {"cpu": {}, "wall": {}}
+    for clock, rate in (("cpu", "chars_per_cpu_s"), ("wall", "chars_per_s")):
+        for key in peers:
+            if ours.get(rate) and peers[key].get(rate):
+                ratios[clock][f"ours_over_{key}"] = round(ours[rate] / peers[key][rate], 2)
     result["ratios"] = ratios
     result["targets"] = {
         "ours_over_duckling_at_least": 2,
         "ours_over_quantulum3_at_least": 100,
-        "met_duckling": ratios.get("ours_over_duckling", 0) >= 2,
-        "met_quantulum3": ratios.get("ours_over_quantulum3", 0) >= 100,
-        "note": ("judged against the peers' fastest setting: fed a paragraph at a time, and duckling without "
-                 "its time dimension"),
+        "met_duckling": ratios["cpu"].get("ours_over_duckling", 0) >= 2,
+        "met_quantulum3": ratios["cpu"].get("ours_over_quantulum3", 0) >= 100,
+        "met_duckling_by_wall_clock": ratios["wall"].get("ours_over_duckling", 0) >= 2,
+        "met_quantulum3_by_wall_clock": ratios["wall"].get("ours_over_quantulum3", 0) >= 100,
+        "note": ("judged on CPU time (the machine may be shared; wall-clock ratios are given too) against the "
+                 "peers' fastest setting: fed a paragraph at a time, and duckling without its time dimension"),
     }
 
     if patho:
@@ -293,33 +310,35 @@ def run_benchmark(size_mb: float, peer_mb: float, doc_mb: float, timeout: float,
 
 def run_pathological(timeout: float) -> dict:
     out = {"timeout_s": timeout, "sizes_chars": PATHO_SIZES,
-           "how": ("extract_text on one string per case and size, each in a fresh process capped at 6 GB; fastest of "
-                    "up to 25 runs within about 1 s; linear means 1 MB / 0.5 MB time ratio under 3"),
+           "how": ("extract_text on one string per case and size, each in a fresh process capped at 6 GB; fastest "
+                   "of up to 25 runs within about 1 s; times are CPU seconds (wall-clock beside them); linear "
+                   "means the growth exponent from 0.25 MB to 1 MB, log(t1/t0.25)/log 4, is under 1.35 "
+                   "(1 for linear, 2 for quadratic), or 1 MB takes under 20 ms"),
            "cases": {}}
     for case in PATHOLOGICAL:
-        row: dict = {"seconds": {}}
+        row: dict = {"cpu_seconds": {}, "wall_seconds": {}, "claims": {}}
         for size in PATHO_SIZES:
             r = _run_worker(["patho", case, str(size)], timeout)
             if "error" in r:
-                row["seconds"][str(size)] = None
                 row["error"] = f"at {size} chars: {r['error']}"
                 break
-            row["seconds"][str(size)] = round(r["seconds"], 6)
-            row["claims_at_" + str(size)] = r["claims"]
+            row["cpu_seconds"][str(size)] = round(r["cpu_seconds"], 6)
+            row["wall_seconds"][str(size)] = round(r["seconds"], 6)
+            row["claims"][str(size)] = r["claims"]
             row["peak_rss_mb"] = r["peak_rss_mb"]
-        half, full = row["seconds"].get(str(MB // 2)), row["seconds"].get(str(MB))
-        if half and full:
+        quarter, half, full = (row["cpu_seconds"].get(str(n)) for n in PATHO_SIZES)
+        row["linear"] = False
+        if quarter and half and full:
             row["ratio_1MB_over_0.5MB"] = round(full / half, 2)
-            row["linear"] = full / half < 3.0 or full < NOISE_FLOOR_S
-        else:
-            row["linear"] = False
+            row["exponent"] = round(math.log(full / quarter) / math.log(4), 2)
+            row["linear"] = row["exponent"] < 1.35 or full < NOISE_FLOOR_S
         _say(f"  {case}: {row}")
         out["cases"][case] = row
     out["all_linear"] = all(r["linear"] for r in out["cases"].values())
     failed = [c for c, r in out["cases"].items() if "error" in r]
-    timed = [(r["seconds"][str(MB)], c) for c, r in out["cases"].items() if r["seconds"].get(str(MB))]
+    timed = [(r["cpu_seconds"][str(MB)], c) for c, r in out["cases"].items() if r["cpu_seconds"].get(str(MB))]
     out["failed"] = failed
-    out["slowest_at_1MB"] = {"case": max(timed)[1], "seconds": max(timed)[0]} if timed else None
+    out["slowest_at_1MB"] = {"case": max(timed)[1], "cpu_seconds": max(timed)[0]} if timed else None
     return out
 
 
@@ -370,12 +389,14 @@ def main(argv: list[str] | None = None) -> int:
         save(result)
         _say(f"wrote key 'extract' of {RESULTS.relative_to(ROOT)}")
     summary = {k: result.get(k) for k in ("ratios", "targets", "memory")}
+    summary["chars_per_cpu_s"] = {k: v.get("chars_per_cpu_s") or v.get("error") for k, v in result.items()
+                                  if isinstance(v, dict) and "chars_per_cpu_s" in v}
     summary["chars_per_s"] = {k: v.get("chars_per_s") or v.get("error") for k, v in result.items()
                               if isinstance(v, dict) and "chars_per_s" in v}
     if "pathological" in result:
         summary["pathological"] = {
-            case: row.get("error") or f"{row['seconds'][str(MB)]:.3f} s at 1 MB, "
-                                      f"{row['ratio_1MB_over_0.5MB']}x the 0.5 MB time"
+            case: row.get("error") or f"{row['cpu_seconds'][str(MB)]:.3f} s CPU at 1 MB, "
+                                      f"{row['ratio_1MB_over_0.5MB']}x the 0.5 MB time, exponent {row['exponent']}"
             for case, row in result["pathological"]["cases"].items()}
     print(json.dumps(summary, indent=2))
     return 0
