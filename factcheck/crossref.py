@@ -374,7 +374,8 @@ def _outvoted(x: _Item, consensus: list[_Item], others: list[_Item]) -> bool:
     return len({c.origin for c in consensus} - backing) > len(backing - {x.origin})
 
 
-def _swaps(parts: dict[tuple, list[_Item]], writer: _Writer, explained: set[str]) -> list[Flag]:
+def _swaps(parts: dict[tuple, list[_Item]], writer: _Writer, explained: set[str],
+           result: Result) -> list[Flag]:
     """Two parties' figures exchanged in one source against the consensus of the others."""
     flags = []
     by_thing: dict[tuple, dict[tuple, list[_Item]]] = defaultdict(dict)
@@ -434,6 +435,12 @@ def _swaps(parts: dict[tuple, list[_Item]], writer: _Writer, explained: set[str]
             evidence += [writer.evidence(it.claim, f"consensus: {name_b}") for it in
                          sorted(good_b, key=lambda i: writer.rank(i.claim))[:3]]
             ids = [it.id for it in bad] + [it.id for it in good_a + good_b]
+            n_bad = len({it.origin for it in bad})
+            for it in bad:
+                result.minority.add(it.id)
+                result.disputes.setdefault(it.id, []).append(("swapped_parties", n_good))
+            for it in good_a + good_b:
+                result.disputes.setdefault(it.id, []).append(("swapped_parties", n_bad))
             flags.append(Flag(id=flag_id("swapped_parties", ids), kind="swapped_parties", claim_ids=ids,
                               explanation=explanation, severity="high", evidence=evidence))
     return flags
@@ -875,7 +882,7 @@ def cross_reference(claims: Iterable[Claim], docs: Optional[Mapping[str, Documen
     for its in parts.values():
         _own_timelines(its)
     explained: set[str] = set()
-    flags = _swaps(parts, writer, explained)
+    flags = _swaps(parts, writer, explained, result)
     for key in sorted(parts, key=str):
         flags.extend(_value_flags(key, parts[key], writer, explained, result))
     flags.extend(_arithmetic(parts, writer))
@@ -887,12 +894,6 @@ def cross_reference(claims: Iterable[Claim], docs: Optional[Mapping[str, Documen
         for c in claims:
             source_origin.setdefault(c.source_id, origin.get(c.id, c.source_id))
         flags.extend(_date_flags(docs, claims, source_origin, writer))
-    for f in flags:
-        if f.kind == "swapped_parties":
-            for cid in f.claim_ids:
-                if cid in explained:
-                    result.minority.add(cid)
-                    result.disputes.setdefault(cid, []).append(("swapped_parties", 1))
     unique = {f.id: f for f in flags}
     result.flags = sorted(unique.values(), key=lambda f: (-SEVERITIES.index(f.severity), f.kind, f.id))
     return result

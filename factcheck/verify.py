@@ -315,16 +315,16 @@ def _check_figure(db, sentence: str, p: Claim, names_list: list[str]) -> Optiona
     label = _label(s, r)
     sup, ref = by_rel.get("supports", []), by_rel.get("refutes", [])
     parts = []
-    if sup:
-        parts.append(f"{_outlets(sup)} ({len(origins_of['supports'])} independent origin"
-                     f"{'s' if len(origins_of['supports']) != 1 else ''}) give {figure_text(_best(sup).claim)}")
-    if ref:
-        parts.append(f"{_outlets(ref)} ({len(origins_of['refutes'])} independent origin"
-                     f"{'s' if len(origins_of['refutes']) != 1 else ''}) give {figure_text(_best(ref).claim)}")
+    for group, rel in ((sup, "supports"), (ref, "refutes")):
+        if group:
+            n = len(origins_of[rel])
+            verb = "gives" if len({c.claim.source_id for c in group}) == 1 else "give"
+            parts.append(f"{_outlets(group)} ({n} independent origin{'s' if n != 1 else ''}) {verb} "
+                         f"{figure_text(_best(group).claim)}")
     what = figure_text(p)
     lead = {SUPPORTED: f"{what} is borne out", REFUTED: f"{what} is contradicted",
             CONFLICTING: f"The sources disagree on {what}"}[label]
-    explanation = lead + ": " + "; ".join(parts) + "."
+    explanation = lead[0].upper() + lead[1:] + ": " + "; ".join(parts) + "."
     if superseded:
         explanation += (f" Earlier figures ({_outlets(superseded)}) are superseded and not weighed.")
     n = len(origins_of["supports" if label != REFUTED else "refutes"])
@@ -395,7 +395,8 @@ def _check_quote(db, sentence: str, words: str, speaker: Optional[str]) -> Optio
         for c in group:
             by_speaker[c.claim.speaker].append(c)
         for name, cs in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
-            parts.append(f"{_outlets(cs)} give them to {name}")
+            verb = "gives" if len({c.claim.source_id for c in cs}) == 1 else "give"
+            parts.append(f"{_outlets(cs)} {verb} them to {name}")
     who = " or ".join(sorted(n.title() for n in named)) if named else "anyone"
     lead = {SUPPORTED: f"The words “{quoted}” are attributed to {who} in the sources",
             REFUTED: f"The words “{quoted}” are not {who}'s according to the sources",
