@@ -250,10 +250,9 @@ class SentenceContext:
         idx = self.seg.sentence_index(self.start)
         self._prev_subject = ""
         if idx >= 1:
-            from .tokens import tokenize
 
             ps, pe = self.seg.sentences[idx - 1]
-            ptoks = tokenize(self.text, ps, pe)
+            ptoks = self.seg.tokens(ps, pe)
             runs = party_runs(ptoks, 0, len(ptoks))
             if runs:
                 s, e, name = runs[0]

@@ -28,14 +28,17 @@ def extract_text(text: str, source_id: str = "stdin", published: Optional[date] 
 
 def _credit_quoted_figures(figures: list[Claim], quoted: list[Claim]) -> None:
     """A figure inside a quotation is the speaker's claim: it carries the speaker as its attribution."""
-    spans = [(q.start, q.end, q) for q in quoted if q.speaker]
+    import bisect
+
+    spans = sorted((q.start, q.end, q) for q in quoted if q.speaker)
+    starts = [s for s, _, _ in spans]
     for f in figures:
-        for s, e, q in spans:
-            if s <= f.start and f.end <= e:
-                f.speaker = q.speaker
-                f.attribution = f.attribution or q.speaker
-                f.confidence_reasons.append(f"quoted: said by {q.speaker}")
-                break
+        i = bisect.bisect_right(starts, f.start) - 1  # quotations do not overlap: only the last one can hold it
+        if i >= 0 and f.end <= spans[i][1]:
+            q = spans[i][2]
+            f.speaker = q.speaker
+            f.attribution = f.attribution or q.speaker
+            f.confidence_reasons.append(f"quoted: said by {q.speaker}")
 
 
 def extract_document(doc: Document) -> list[Claim]:

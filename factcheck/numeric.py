@@ -21,7 +21,7 @@ from . import currency
 from .tables.currencies import ISO_CODES, SYMBOLS_BEFORE
 from .tables.units import DURATIONS, ENERGY, POWER, POWER_SYMBOL, RATE_NOUNS
 from .tables.words import MONTHS, QUALIFIERS_BEFORE, WEEKDAYS
-from .tokens import Token, tokenize
+from .tokens import Token
 
 # Spans where digits are not figures: addresses on the web, phone numbers, times of day.
 _MASKS = re.compile(
@@ -197,6 +197,12 @@ def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]
 # ---------------------------------------------------------------- context before and after
 
 
+_QUAL_BY_WORDS: dict[tuple, tuple] = {}
+for _phrase, _qual in QUALIFIERS_BEFORE:
+    _QUAL_BY_WORDS.setdefault(tuple(_phrase.split()), (_phrase, _qual))
+_QUAL_MAX = max(len(k) for k in _QUAL_BY_WORDS)
+
+
 def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, list[str]]:
     """A qualifier phrase ending right before ``i`` -> (qualifier, first token, hedge words met on the way)."""
     hedges: list[str] = []
@@ -210,13 +216,13 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
     if j >= 1 and (toks[j - 1].low in ("minus", "negative") or (toks[j - 1].text in ("-", "−") and j < len(toks)
                                                                 and toks[j - 1].end == toks[j].start)):
         j -= 1  # the sign sits between the qualifier and the figure: "< -30"
-    words = [t.low for t in toks[max(0, j - 6):j]]
+    words = tuple(t.low for t in toks[max(0, j - _QUAL_MAX):j])
     best = None
-    for phrase, qual in QUALIFIERS_BEFORE:
-        parts = phrase.split()
-        if len(parts) <= len(words) and words[len(words) - len(parts):] == parts:
-            if best is None or len(parts) > len(best[0].split()):
-                best = (phrase, qual)
+    for size in range(min(_QUAL_MAX, len(words)), 0, -1):  # longest phrase first
+        hit = _QUAL_BY_WORDS.get(words[len(words) - size:])
+        if hit is not None:
+            best = hit
+            break
     if best is None:
         return None, j if hedges else i, hedges
     phrase, qual = best
@@ -491,7 +497,7 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     for s_start, s_end in seg.sentences:
         if seg.is_boilerplate(s_start):
             continue
-        toks = tokenize(text, s_start, s_end)
+        toks = seg.tokens(s_start, s_end)
         figures = _scan_sentence(toks, text, masks, bare_numbers)
         if not figures:
             continue
@@ -524,7 +530,10 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False) -> l
     last_count_unit = None
     while i < n:
         t = toks[i]
-        if _in_spans(masks, t.start, t.end):
+        if t.kind == "sym" and t.text not in SYMBOLS_BEFORE:
+            i += 1
+            continue
+        if masks and t.kind != "word" and _in_spans(masks, t.start, t.end):
             i += 1
             continue
         # calendar dates start at a month name

@@ -21,7 +21,7 @@ from typing import Optional
 from .models import Claim, claim_id
 from .segment import Segmented
 from .tables.words import CHARACTERISING_CUES, MONTHS, PRONOUNS, ROLE_WORDS, SPEECH_CUES, WEEKDAYS
-from .tokens import Token, tokenize
+from .tokens import Token
 
 _OPEN = {"“", "„", "«"}
 _CLOSE = {"”", "»"}
@@ -209,14 +209,22 @@ class _People:
 
 def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> None:
     """Record persons named with a role word ("chief executive Jane Roe", "analyst Jo Bloggs") outside quotes."""
+    import bisect
+
     text = seg.text
-    inside = [(q.open, q.close) for q in quotes]
+    opens = [q.open for q in quotes]
+    closes = [q.close for q in quotes]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(opens, pos) - 1
+        return i >= 0 and pos <= closes[i]
+
     for ps, pe in seg.paragraphs:
-        toks = tokenize(text, ps, pe)
+        toks = seg.tokens(ps, pe)
         k = 0
         while k < len(toks):
             t = toks[k]
-            if any(a <= t.start <= b for a, b in inside):
+            if t.kind != "word" or inside(t.start):
                 k += 1
                 continue
             if _cap(t) and t.low not in ROLE_WORDS and t.low not in MONTHS and t.low not in WEEKDAYS:
@@ -258,7 +266,7 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
     s_end = seg.sentence_at(q.close + 1)[1]
     if q.close + 1 < s_end < stop:
         stop = s_end
-    toks = tokenize(text, q.close + 1, stop)
+    toks = seg.tokens(q.close + 1, stop)
     if not toks:
         return None
     k = 0
@@ -328,7 +336,7 @@ def _intro_before(text: str, seg: Segmented, q: _Quote, ps: int, people: _People
     before = text[start:q.open].rstrip()
     if not before.endswith((":", ",")):
         return None
-    toks = tokenize(text, start, start + len(before) - 1)
+    toks = seg.tokens(start, start + len(before) - 1)
     # the clause that introduces the quote
     s0 = seg.sentence_at(q.open)[0]
     toks = [t for t in toks if t.start >= s0]
@@ -377,7 +385,7 @@ def _subject_tokens(toks: list[Token]) -> list[Token]:
 def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
     """Rule 3: a cue earlier in the quote's sentence: X called it “...”; X says it remains a “...”."""
     s0 = seg.sentence_at(q.open)[0]
-    toks = tokenize(text, s0, q.open)
+    toks = seg.tokens(s0, q.open)
     # do not read inside earlier quotations of the same sentence
     clean = []
     depth = False
@@ -483,7 +491,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     text = seg.text
     quotes = find_quotes(seg)
     people = _People()
-    _collect_people(seg, quotes, people)
+    if quotes:  # people are only looked up to attribute quotations
+        _collect_people(seg, quotes, people)
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes
     prev_by_para: dict[int, _Quote] = {}

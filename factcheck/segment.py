@@ -26,6 +26,25 @@ class Segmented:
     list_marks: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _pstarts: list[int] = field(default_factory=list)
+    _tokens: list = field(default_factory=list)
+    _tstarts: list[int] = field(default_factory=list)
+    _bstarts: list[int] = field(default_factory=list)
+
+    def tokens(self, start: int, end: int) -> list:
+        """Tokens lying inside ``text[start:end]``: the document is tokenised once and sliced."""
+        if not self._tstarts and self.text:
+            from .tokens import tokenize
+
+            self._tokens = tokenize(self.text, 0, len(self.text))
+            self._tstarts = [t.start for t in self._tokens]
+        lo = bisect.bisect_left(self._tstarts, start)
+        hi = bisect.bisect_left(self._tstarts, end, lo)
+        out = self._tokens[lo:hi]
+        if out and out[-1].end > end:  # a token running past the end is cut at the boundary by re-tokenising
+            from .tokens import tokenize
+
+            out = out[:-1] + tokenize(self.text, out[-1].start, end)
+        return out
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding offset ``pos``."""
@@ -44,7 +63,8 @@ class Segmented:
         return self.paragraphs[i]
 
     def is_boilerplate(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.boilerplate)
+        i = bisect.bisect_right(self._bstarts, pos) - 1
+        return i >= 0 and pos < self.boilerplate[i][1]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -106,5 +126,6 @@ def segment(text: str) -> Segmented:
                 end -= 1
             seg.sentences.append((start, end))
     seg._starts = [s for s, _ in seg.sentences]
+    seg._bstarts = [s for s, _ in seg.boilerplate]
     seg._pstarts = [s for s, _ in seg.paragraphs]
     return seg
