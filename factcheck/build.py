@@ -154,7 +154,7 @@ def build(
                     store.write_source(db, doc, None)  # same text, new metadata
             else:
                 report.extracted += 1
-                store.write_source(db, doc, outcome)
+                store.write_source(db, doc, outcome, new=doc.source_id not in previous)
             progress(1)
 
         if extract is None and workers > 1:

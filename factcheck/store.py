@@ -157,6 +157,12 @@ def ensure_views(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.strip(), replace=True)
 
 
+def ensure_writable(db: sqlite_utils.Database) -> None:
+    """What writes need before a bulk build: the views, and the index that finds a source's claims."""
+    db["claims"].create_index(["source_id"], if_not_exists=True)
+    ensure_views(db)
+
+
 def ensure(db: sqlite_utils.Database) -> None:
     """Indexes, full-text search (porter stemming, kept in step by triggers) and views; safe to run again.
 
@@ -235,13 +241,15 @@ _CLAIM_INSERT = "insert or replace into claims ({}) values ({})".format(
     ", ".join(f'"{c}"' for c in CLAIM_FIELDS), ", ".join("?" for _ in CLAIM_FIELDS))
 
 
-def write_source(db: sqlite_utils.Database, doc: Document, claims: Optional[Iterable[Union[Claim, tuple]]]) -> None:
+def write_source(db: sqlite_utils.Database, doc: Document, claims: Optional[Iterable[Union[Claim, tuple]]],
+                 new: bool = False) -> None:
     """Store a document's row; with ``claims`` (a fresh extraction: Claims or :func:`claim_values` tuples) replace
-    its claims, with None keep the ones it has."""
+    its claims, with None keep the ones it has. ``new`` says the source is not in the database yet."""
     with db.atomic():
         db.execute(_SOURCE_UPSERT, source_row(doc))
         if claims is not None:
-            db.execute("delete from claims where source_id = ?", [doc.source_id])
+            if not new:
+                db.execute("delete from claims where source_id = ?", [doc.source_id])
             db.conn.executemany(_CLAIM_INSERT, (c if isinstance(c, tuple) else claim_values(c) for c in claims))
 
 
@@ -453,7 +461,7 @@ def rebuilding(db_path: Union[str, Path], say: Optional[Say] = None, fresh: bool
                     say(f"{db_path}: upgraded the schema to version {step}")
                 ensure(db)
             else:
-                ensure_views(db)  # indexes and search come in bulk at the end (finish)
+                ensure_writable(db)  # the other indexes and search come in bulk at the end (finish)
             yield db
             finish(db)
             db.conn.commit()
