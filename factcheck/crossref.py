@@ -41,7 +41,8 @@ from rapidfuzz import fuzz
 from . import events as events_mod
 from .intervals import Interval, all_agree, clusters, interval
 from .matching import (CONFUSABLE_UNITS, NameIndex, attributed_to, entities, is_description, metric_key,
-                       label_metric, name_key, norm_text, rate_per, same_person, span_in_sentence, unit_key)
+                       label_metric, name_key, norm_text, rate_per, same_person, span_in_sentence, unit_key,
+                       unit_modifiers)
 from .models import Claim, Document
 from .origins import origins as find_origins
 from .timing import effective_period, is_forecast, near, owns_time, slice_gap
@@ -230,8 +231,33 @@ def _partitions(items: list[_Item], names: NameIndex) -> dict[tuple, list[_Item]
                 for it in mits:
                     by_object[it.obj or home].append(it)
                 for obj, oits in by_object.items():
-                    result[(unit, per, parties, metric, obj)] = oits
+                    for kind, kits in _by_modifiers(oits).items():
+                        key = (unit, per, parties, metric, obj) + ((kind,) if kind else ())
+                        result[key] = kits
     return result
+
+
+def _by_modifiers(items: list[_Item]) -> dict[Optional[str], list[_Item]]:
+    """Counts of differently qualified nouns are apart ("business customers", "enterprise customers"); nested
+    qualifiers are one ("business and enterprise customers" with "business customers"), and a bare noun joins
+    the one qualified kind there is."""
+    mods = {it.id: unit_modifiers(it.claim.unit) for it in items}
+    kinds: list[set] = []
+    for m in sorted({m for m in mods.values() if m}, key=lambda m: (-len(m), sorted(m))):
+        for k in kinds:
+            if any(m <= other or other <= m for other in k):
+                k.add(m)
+                break
+        else:
+            kinds.append({m})
+    if len(kinds) <= 1:
+        return {None: items}
+    out: dict[Optional[str], list[_Item]] = defaultdict(list)
+    for it in items:
+        m = mods[it.id]
+        home = next((k for k in kinds if m in k), None)
+        out[" ".join(sorted(max(home, key=len))) if home else "unqualified"].append(it)
+    return out
 
 
 def _majority(weight: Counter):
@@ -379,9 +405,10 @@ def _swaps(parts: dict[tuple, list[_Item]], writer: _Writer, explained: set[str]
     """Two parties' figures exchanged in one source against the consensus of the others."""
     flags = []
     by_thing: dict[tuple, dict[tuple, list[_Item]]] = defaultdict(dict)
-    for (unit, per, parties, metric, obj), its in parts.items():
+    for key, its in parts.items():
+        unit, per, parties, metric, obj = key[:5]
         if parties and len(parties) == 1 and metric:
-            by_thing[(unit, per, metric, obj)][parties] = [it for it in its if not it.past]
+            by_thing[(unit, per, metric, obj) + key[5:]][parties] = [it for it in its if not it.past]
     for thing, per_party in by_thing.items():
         # Only parties that one source names together can have been swapped: pairs come from co-occurrence.
         in_source: dict[str, set] = defaultdict(set)
@@ -449,7 +476,7 @@ def _swaps(parts: dict[tuple, list[_Item]], writer: _Writer, explained: set[str]
 def _value_flags(key: tuple, its: list[_Item], writer: _Writer, explained: set[str],
                  result: Result) -> list[Flag]:
     flags = []
-    unit, per, parties, metric, obj = key
+    unit, per, parties, metric, obj = key[:5]
     for sl in _slices(its, slice_gap(metric)):
         sl = [it for it in sl if it.id not in explained]
         if len(sl) < 2:
@@ -522,15 +549,16 @@ def _arithmetic(parts: dict[tuple, list[_Item]], writer: _Writer) -> list[Flag]:
     singles: dict[tuple, dict[str, list[_Item]]] = defaultdict(lambda: defaultdict(list))
     totals: list[tuple[tuple, _Item]] = []
     total_origins: dict[tuple, set[str]] = defaultdict(set)
-    for (unit, per, parties, metric, obj), its in parts.items():
+    for key, its in parts.items():
+        unit, per, parties, metric, obj = key[:5]
         for it in its:
             if it.past:
                 continue
             if parties and len(parties) == 1:
-                singles[(unit, per, metric)][parties[0]].append(it)
+                singles[(unit, per, metric) + key[5:]][parties[0]].append(it)
             elif parties and len(parties) >= 2:
-                totals.append(((unit, per, metric), it))
-                total_origins[(unit, per, parties, metric)].add(it.origin)
+                totals.append(((unit, per, metric) + key[5:], it))
+                total_origins[(unit, per, parties, metric) + key[5:]].add(it.origin)
     for thing, total in totals:
         members = singles.get(thing, {})
         if not all(p in members for p in total.parties):
@@ -540,7 +568,7 @@ def _arithmetic(parts: dict[tuple, list[_Item]], writer: _Writer) -> list[Flag]:
             chosen = {p: min(its, key=lambda it: abs(it.claim.start - total.claim.start)) for p, its in same.items()}
             where = "the same source"
         else:
-            if len(total_origins[(thing[0], thing[1], total.parties, thing[2])] - {total.origin}) > 0:
+            if len(total_origins[(thing[0], thing[1], total.parties, thing[2]) + thing[3:]] - {total.origin}) > 0:
                 continue
             chosen = {}
             for p in total.parties:

@@ -55,6 +55,18 @@ def unit_key(unit: Optional[str]) -> Optional[str]:
     return _CURRENCY_WORDS.get(head, head)
 
 
+_MODIFIER_STOP = {"and", "or", "of", "the", "a", "an", "new", "total", "more", "than", "some", "about"}
+
+
+def unit_modifiers(unit: Optional[str]) -> frozenset[str]:
+    """The words before a counted noun's head ("business and enterprise customers" -> {business, enterprise}):
+    "business customers" and "enterprise customers" are different counts, "customers" may be either."""
+    if not unit or unit_key(unit) in ("W", "Wh", "%", "pp") or (len(unit) == 3 and unit.isupper()):
+        return frozenset()
+    words = [singular(w) for w in re.split(r"[\s\-]+", unit.strip().lower())[:-1]]
+    return frozenset(w for w in words if w and w not in _MODIFIER_STOP and not w.isdigit())
+
+
 def per_key(per: Optional[str]) -> Optional[tuple[str, float]]:
     """A comparable denominator: "GW", "gigawatt" and "per gigawatt" all give ("W", 1e9); "a year" gives year."""
     if not per:
@@ -264,7 +276,9 @@ METRIC_WORDS: list[tuple[str, str]] = [
 WEAK_METRICS = {"commitment": r"commit(?:s|ted|ting|ment|ments)?|deal|agreement"}
 _METRIC_RES = [(name, re.compile(r"\b(?:" + pat + r")\b", re.I)) for name, pat in METRIC_WORDS]
 _WEAK_RE = re.compile(r"\b(?:" + "|".join(WEAK_METRICS.values()) + r")\b", re.I)
-_NEAREST_RES = _METRIC_RES + [(None, _WEAK_RE)]
+_NEAREST_NAMES = [name for name, _ in METRIC_WORDS] + [None]
+_NEAREST_RE = re.compile("|".join(f"(?P<m{i}>\\b(?:{pat})\\b)" for i, pat in enumerate(
+    [pat for _, pat in METRIC_WORDS] + ["|".join(WEAK_METRICS.values())])), re.I)
 _WINDOW = 60
 
 
@@ -273,14 +287,14 @@ def _nearest_metric(sentence: str, start: int, end: int) -> tuple[bool, Optional
     it; a weak word ("committed", "deal") closest gives (True, None)."""
     lo, hi = max(0, start - _WINDOW), min(len(sentence), end + _WINDOW)
     best: Optional[tuple[int, int, Optional[str]]] = None
-    for rank, (name, rx) in enumerate(_NEAREST_RES):
-        for m in rx.finditer(sentence, lo, hi):
-            if m.start() < end and m.end() > start:
-                dist = 0  # the word is in the span ("300 customers") or the phrase runs over it ("put $5m into")
-            else:
-                dist = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or (dist, rank) < best[:2]:
-                best = (dist, rank, name)
+    for m in _NEAREST_RE.finditer(sentence, lo, hi):  # one pass; the group says which metric matched
+        rank = int(m.lastgroup[1:])
+        if m.start() < end and m.end() > start:
+            dist = 0  # the word is in the span ("300 customers") or the phrase runs over it ("put $5m into")
+        else:
+            dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or (dist, rank) < best[:2]:
+            best = (dist, rank, _NEAREST_NAMES[rank])
     return (True, best[2]) if best else (False, None)
 
 

@@ -31,7 +31,7 @@ import sqlite_utils
 from .crossref import KIND_RANK, claim_parties, figure_text, same_quote
 from .intervals import interval
 from .matching import (NameIndex, entities, is_description, metric_key, name_key, norm_text, rate_per, same_person,
-                       unit_key)
+                       unit_key, unit_modifiers)
 from .models import Claim
 from .origins import origins as find_origins
 from .timing import effective_period, near, owns_time
@@ -193,6 +193,9 @@ def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
         return False
     if "vague" in (c.rule or ""):
         return False
+    pm_, cm_ = unit_modifiers(p.unit), unit_modifiers(c.unit)
+    if pm_ and cm_ and not (pm_ <= cm_ or cm_ <= pm_):
+        return False  # "business customers" are not "enterprise customers"
     pp, cp = claim_parties(p, names), claim_parties(c, names)
     p_named = {k for e in entities(p.sentence) for k in (names.canon(e) or ())}
     c_named = {k for e in entities(c.sentence) for k in (names.canon(e) or ())}

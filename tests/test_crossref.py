@@ -328,3 +328,15 @@ def test_seed_story_flags_the_expected_problems():
             checks = [f for f in flags if f.kind == "arithmetic_check"
                       and any(e["source_id"] == seed and e["side"] == "total" for e in f.evidence)]
             assert checks and len(checks[0].claim_ids) == len(want["claims"]), want
+
+
+def test_differently_qualified_counts_are_not_compared():
+    business = num("a", "Initech serves 300,000 business customers.", "300,000 business customers", 300_000,
+                   "business customers", subject="Initech", metric="customers")
+    large = num("b", "Initech has 500 enterprise customers.", "500 enterprise customers", 500, "enterprise customers",
+                subject="Initech", metric="customers")
+    nested = num("c", "Initech serves 90,000 business and enterprise customers.",
+                 "90,000 business and enterprise customers", 90_000, "business and enterprise customers",
+                 subject="Initech", metric="customers")
+    assert problems(run([business, large]).flags) == []
+    assert kinds(run([business, nested]).flags) == ["value_mismatch"]
