@@ -455,6 +455,16 @@ def _in_spans(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+def _is_rank(toks: list[Token], i: int) -> bool:
+    """A position in a ranking, not an amount: "No. 1 provider", "#2", "the top 10 vendors"."""
+    if i >= 1 and toks[i - 1].text == "#" and toks[i - 1].end == toks[i].start:
+        return True
+    if i >= 2 and toks[i - 1].text == "." and toks[i - 2].low in ("no", "nos") and toks[i - 2].text[0] == "N":
+        return True
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    return i >= 1 and toks[i - 1].low == "top" and nxt not in ("%", "percent", "per")  # "top 5%" is a share
+
+
 def _is_version(toks: list[Token], i: int) -> bool:
     """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
     t = toks[i]
@@ -671,6 +681,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     cur, cstart, cscale = currency.before(toks, i) if digits else (None, i, 1)
     if cur is None and digits and _is_version(toks, i):
         return None
+    if _is_rank(toks, i):
+        return None
     if not digits and j < n and toks[j].low == "of" and value <= 100:
         return None  # "one of the largest", "three of the biggest"
     if not digits and i >= 1 and toks[i - 1].text in ("-", "–") and toks[i - 1].end == t.start:
@@ -769,8 +781,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \
                     and j + 1 < n and toks[j + 1].is_cap:
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_in_list", 0.6
-            elif last_count_unit and digits and j > i + 1 and toks[j - 1].low in SCALES \
-                    and (j >= n or toks[j].kind == "sym"):
+            elif last_count_unit and digits and (j >= n or (toks[j].kind == "sym" and toks[j].text not in "-–—/")) \
+                    and (j > i + 1 and toks[j - 1].low in SCALES or _qualifier_before(toks, i)[0] or
+                         (i >= 1 and toks[i - 1].low in ("to", "from", "with", "of"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
             elif bare:
@@ -937,6 +950,8 @@ def _growth(toks: list[Token], fig: Figure) -> None:
 def _per_after(toks: list[Token], fig: Figure) -> None:
     n = len(toks)
     j = fig.end_tok
+    if j + 2 < n and toks[j].low in ("a", "an") and toks[j + 2].low in ("ago", "earlier", "before", "later"):
+        return  # "76% a year ago" is a time, not a rate
     if j + 1 < n and toks[j].low in ("per", "a", "an", "each") and toks[j + 1].kind == "word":
         w = toks[j + 1].low
         if w in POWER:

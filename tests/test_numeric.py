@@ -147,6 +147,10 @@ RATES_AND_POINTS = [
 ]
 
 ELIDED_AND_AMBIGUOUS = [
+    ("The app added 900 users, bringing its total to more than 14,000.", "14,000",
+     {"value": 14000.0, "unit": "users", "qualifier": "more_than"}),
+    ("Margins were 41%, against 39% a year ago.", "39%", {"value": 39.0, "per": None}),
+    ("The richest top 5% of households hold half the wealth.", "5%", {"value": 5.0, "unit": "%"}),
     ("The ferry line carried 3.1 million passengers last year, down from a peak of 4 million.", "4 million",
      {"value": 4e6, "unit": "passengers"}),
     ("The crane can lift up to 900 pounds at full reach.", "900 pounds", {"unit": "pounds"}),
@@ -180,6 +184,8 @@ NOT_CLAIMS = [
     "It is one of the largest banks in the region.",
     "The company is a Fortune 500 member.",
     "Both teams are doubling down on defence.",
+    "Brightline is the No. 1 maker of ferry engines.",
+    "The firm is among the top 10 suppliers in Europe.",
 ]
 
 KNOWN_FAILURES = [
