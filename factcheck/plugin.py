@@ -157,6 +157,13 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 @hookimpl
+def register_facet_classes():
+    from .facets import LedgerFacet
+
+    return [LedgerFacet]
+
+
+@hookimpl
 def extra_css_urls(datasette):
     return [datasette.urls.path("/-/factcheck/static/factcheck.css")]
 
@@ -178,6 +185,15 @@ def segments(body: str, claims: list[dict]) -> list[dict]:
         covering = sorted(active, key=lambda c: (c["end"] - c["start"], c["id"]))
         pieces.append({"text": body[a:b], "claims": covering, "anchors": [c["id"] for c in starts.get(a, [])]})
     return pieces
+
+
+def _source_template(datasette):
+    """The source page template, compiled once per Datasette instance (it extends Datasette's base.html)."""
+    template = getattr(datasette, "_factcheck_source_template", None)
+    if template is None:
+        template = datasette.jinja_env.from_string(SOURCE_TEMPLATE.read_text(encoding="utf-8"))
+        datasette._factcheck_source_template = template
+    return template
 
 
 async def source_page(datasette, request):
@@ -206,7 +222,7 @@ async def source_page(datasette, request):
                       else figure(r) or c["text"])
         c["confidence_html"] = confidence_bar(c["confidence"], c["confidence_reasons"])
         claims.append(c)
-    template = datasette.jinja_env.from_string(SOURCE_TEMPLATE.read_text(encoding="utf-8"))
+    template = _source_template(datasette)
     html = await datasette.render_template(template, {
         "database": database,
         "source": source,

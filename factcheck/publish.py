@@ -103,7 +103,14 @@ def serve(db_path: Union[str, Path], host: str = "127.0.0.1", port: int = 8001) 
 
     import uvicorn
 
+    from .facets import warm
+
     check_port(host, port)
     ds = make_datasette(db_path)
-    asyncio.run(ds.invoke_startup())
+
+    async def ready():
+        await ds.invoke_startup()
+        await warm(ds)
+
+    asyncio.run(ready())
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

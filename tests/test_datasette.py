@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from factcheck import publish, store
+from factcheck import facets, publish, store
 from conftest import LEDGER_ARTICLES
 from factcheck.cli import cli
 
@@ -56,6 +56,20 @@ def test_default_facets_from_the_metadata(ds):
     assert {f["value"]: f["count"] for f in outlets}["Corvid Energy newsroom"] == 6
     flag_kinds = get(ds, "/factcheck/flags.json").json()["facet_results"]["kind"]["results"]
     assert [(f["value"], f["count"]) for f in flag_kinds] == [("value_mismatch", 1)]
+
+
+def test_ledger_facets_count_like_column_facets_and_are_remembered(ledger_db):
+    fresh = publish.make_datasette(ledger_db)
+    asyncio.run(fresh.invoke_startup())
+    asyncio.run(facets.warm(fresh))
+    remembered = dict(fresh._factcheck_facet_cache)
+    assert len(remembered) == 5 + 2 + 2 + 1  # claims, sources, flags, reviews
+    both = get(fresh, "/factcheck/claims.json?_size=0&_facet=unit").json()["facet_results"]
+    assert both["unit"]["type"] == both["unit_2"]["type"] == "column"
+    assert both["unit"]["results"] == both["unit_2"]["results"]
+    assert {f["value"]: f["count"] for f in both["unit"]["results"]}["USD"] == 5
+    assert fresh._factcheck_facet_cache.keys() >= remembered.keys()
+    assert len(fresh._factcheck_facet_cache) == len(remembered)  # the ledger facets were not counted again
 
 
 def test_full_text_search_on_claims_and_sources(ds):
