@@ -114,14 +114,19 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     return applied
 
 
+# A facet column's index ends with the primary key, the table's default order: a page filtered on one facet value
+# then reads its rows straight off the index instead of sorting every match (at a million claims, "metric =
+# investment" is 30,000 rows). The same index answers the facet's counts.
 _INDEXES = {
-    "claims": [["source_id"], ["kind", "speaker"], ["unit"], ["qualifier"], ["metric", "subject"], ["speaker"],
-               ["rule"], ["confidence"]],
+    "claims": [["source_id", "id"], ["kind", "id"], ["unit", "id"], ["qualifier", "id"], ["metric", "id"],
+               ["speaker", "id"], ["kind", "speaker"], ["metric", "subject"], ["rule"], ["confidence"]],
     "sources": [["outlet", "published"], ["kind"], ["published"]],
     "flags": [["kind"], ["severity"]],
     "flag_claims": [["claim_id"]],
     "reviews": [["status"]],
 }
+# Indexes earlier versions made that the ones above replace.
+_RETIRED_INDEXES = ["idx_claims_source_id", "idx_claims_unit", "idx_claims_qualifier", "idx_claims_speaker"]
 # Case-insensitive lookups for the canned queries; the last one also gives "every figure for one metric" its
 # order, so the first page comes straight off the index at a million claims.
 _QUERY_INDEXES = {
@@ -159,7 +164,7 @@ def ensure_views(db: sqlite_utils.Database) -> None:
 
 def ensure_writable(db: sqlite_utils.Database) -> None:
     """What writes need before a bulk build: the views, and the index that finds a source's claims."""
-    db["claims"].create_index(["source_id"], if_not_exists=True)
+    db["claims"].create_index(["source_id", "id"], if_not_exists=True)
     ensure_views(db)
 
 
@@ -174,6 +179,8 @@ def ensure(db: sqlite_utils.Database) -> None:
             db[table].create_index(columns, if_not_exists=True)
     for name, target in _QUERY_INDEXES.items():
         db.execute(f"create index if not exists {name} on {target}")
+    for name in _RETIRED_INDEXES:
+        db.execute(f"drop index if exists {name}")
     db["claims"].enable_fts(FTS_CLAIMS, create_triggers=True, tokenize="porter", replace=True)
     db["sources"].enable_fts(FTS_SOURCES, create_triggers=True, tokenize="porter", replace=True)
     ensure_views(db)
