@@ -8,6 +8,7 @@ before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 from typing import Optional
@@ -15,6 +16,7 @@ from typing import Optional
 from .tables.units import CURRENCY_CODES, ENERGY, POWER
 from .tables.words import HEDGES, MONTHS, ROLE_WORDS, WEEKDAYS
 from .tokens import Token
+from .wordsets import alternation
 
 # metric keyword (lower-case stem) -> normalised metric, in priority order
 METRICS = [
@@ -33,10 +35,9 @@ METRICS = [
     ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"),
     ("output", "output"), ("production", "output"), ("dividend", "dividend"), ("buyback", "share buyback"),
 ]
-_METRIC_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in METRICS) + r")\w*", re.IGNORECASE)
+_METRIC_RE = re.compile(r"\b(" + alternation(k for k, _ in METRICS) + r")\w*")
 _METRIC_OF = {k: v for k, v in METRICS}
-_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b",
-                       re.IGNORECASE)
+_HEDGE_RE = re.compile(r"\b(" + alternation(HEDGES) + r")\b")
 _ATTRIB_RES = [
     re.compile(r"\baccording to ([^,.;:]+)", re.IGNORECASE),
     re.compile(r"\b((?:people|persons|a person|sources|someone|one person|officials)\s+(?:familiar|close|"
@@ -53,6 +54,7 @@ _MONTH_IN = re.compile(r"\b(?:in|since|during|last|through|until)\s+(January|Feb
                        r"September|October|November|December)\b(?!\s+\d)")
 _REL_YEAR = re.compile(r"\b(next|last|this|previous|coming)\s+(year|month|quarter)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|by|for|during|since|through|until|of|fiscal|FY)\s*((?:19|20)\d\d)\b")
+_WINDOW = 300  # characters around a figure that its context is read from
 _PREP_OBJECT = {"in", "into", "on", "from", "with", "to", "for", "of"}
 _NOT_PARTY = {"the", "a", "an", "under", "with", "on", "in", "for", "it", "its", "this", "that", "these", "those",
               "but", "and", "or", "if", "as", "at", "by", "from", "to", "of", "after", "before", "while", "when",
@@ -103,15 +105,18 @@ class SentenceContext:
         self.attribution = self._attribution()
         self.time = self._time()
         self.runs = party_runs(toks, 0, len(toks))
+        self._run_ends = [e for _, e, _ in self.runs]
+        self._run_starts = [s for s, _, _ in self.runs]
         self._prev_subject = None
 
     def hedges_near(self, start: int, end: int) -> Optional[str]:
         """Hedge words in the clause that holds the figure ("valued at $1bn, and reportedly $2bn now")."""
         s = self.sentence
         a, b = start - self.start, end - self.start
-        left = max(s.rfind(sep, 0, a) for sep in (", and ", ", but ", "; ", " while ", " — "))
-        rights = [i for i in (s.find(sep, b) for sep in (", and ", ", but ", "; ", " while ", " — ")) if i >= 0]
-        clause = s[left + 1 if left >= 0 else 0:min(rights) if rights else len(s)]
+        lo, hi = max(0, a - _WINDOW), min(len(s), b + _WINDOW)  # a clause longer than this is not read further
+        left = max(s.rfind(sep, lo, a) for sep in (", and ", ", but ", "; ", " while ", " — "))
+        rights = [i for i in (s.find(sep, b, hi) for sep in (", and ", ", but ", "; ", " while ", " — ")) if i >= 0]
+        clause = s[left + 1 if left >= 0 else lo:min(rights) if rights else hi]
         return self._hedges(clause)
 
     def _hedges(self, sentence: Optional[str] = None) -> Optional[str]:
@@ -171,36 +176,33 @@ class SentenceContext:
         return None
 
     def _subject_before(self, tok_idx: int) -> Optional[str]:
-        best = None
-        for s, e, name in self.runs:
-            if e <= tok_idx:
-                # "A and B": keep both parties
-                best = (s, e, name)
-        if best is None:
+        """The nearest named party ending before the figure; "A and B" keeps both."""
+        i = bisect.bisect_right(self._run_ends, tok_idx) - 1
+        if i < 0:
             return None
-        s, e, name = best
-        # extend "A and B" when the run is preceded by "X and"
-        if s >= 2 and self.toks[s - 1].low == "and":
-            for s2, e2, n2 in self.runs:
-                if e2 == s - 1:
-                    # only when nothing but the conjunction separates them and no figure between
-                    name = f"{n2} and {name}"
+        s, e, name = self.runs[i]
+        if i >= 1 and s >= 2 and self.toks[s - 1].low == "and" and self.runs[i - 1][1] == s - 1:
+            name = f"{self.runs[i - 1][2]} and {name}"
         return name
 
     def _object_after(self, tok_idx: int) -> Optional[str]:
         toks = self.toks
         for k in range(tok_idx, min(len(toks), tok_idx + 8)):
             if toks[k].low in _PREP_OBJECT:
-                for s, e, name in self.runs:
+                i = bisect.bisect_left(self._run_starts, k + 1)
+                if i < len(self.runs):
+                    s = self.runs[i][0]
                     if s in (k + 1, k + 2) or (s == k + 3 and toks[k + 1].low == "the"):
-                        return name
+                        return self.runs[i][2]
             if toks[k].text in (",", ";"):
                 break
         return None
 
     def _metric(self, start: int, end: int) -> Optional[str]:
         best, dist = None, 10 ** 9
-        for m in _METRIC_RE.finditer(self.sentence):
+        a = start - self.start
+        for m in _METRIC_RE.finditer(self.sentence, max(0, a - _WINDOW), min(len(self.sentence),
+                                                                           end - self.start + _WINDOW)):
             ms = self.start + m.start()
             d = start - ms if ms < start else (ms - end) * 1.5  # prefer keywords before the figure
             if 0 <= d < dist:

@@ -25,7 +25,7 @@ from .tokens import Token
 
 # Spans where digits are not figures: addresses on the web, phone numbers, times of day.
 _MASKS = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
+    r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+"
     r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[-. /]\d{2,5}){2,}"
     r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
@@ -113,7 +113,7 @@ def _read_words(toks: list[Token], i: int) -> tuple[Optional[float], int]:
     """A number spelled in words starting at ``i``: "fifteen", "twenty-five", "two hundred", "a million"."""
     n = len(toks)
     total, current, j, seen = 0.0, 0.0, i, False
-    while j < n:
+    while j < n and j - i < 16:  # no spelled number runs longer; a longer chain is read in pieces, not re-read
         w = toks[j].low
         if w in UNITS:
             current += UNITS[w]

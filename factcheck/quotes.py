@@ -207,8 +207,16 @@ class _People:
         return name
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+_TRIGGER_WORDS = frozenset(ROLE_WORDS | SPEECH_CUES)
+
+
 def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> None:
-    """Record persons named with a role word ("chief executive Jane Roe", "analyst Jo Bloggs") outside quotes."""
+    """Record persons named beside a role word ("chief executive Jane Roe", "Jo Bloggs, an analyst") or right
+    before a speech verb ("Burton explained"), outside quotation marks.
+
+    Only the words around a role word or a cue are read, so the cost follows those words, not the whole text.
+    """
     import bisect
 
     text = seg.text
@@ -219,32 +227,54 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
         i = bisect.bisect_right(opens, pos) - 1
         return i >= 0 and pos <= closes[i]
 
-    for ps, pe in seg.paragraphs:
-        toks = seg.tokens(ps, pe)
-        k = 0
-        while k < len(toks):
-            t = toks[k]
-            if t.kind != "word" or inside(t.start):
-                k += 1
-                continue
-            if _cap(t) and t.low not in ROLE_WORDS and t.low not in MONTHS and t.low not in WEEKDAYS:
-                m = k
-                while m < len(toks) and _cap(toks[m]) and toks[m].low not in ROLE_WORDS \
-                        and not re.search(r"['’]s$", toks[m].text):
-                    m += 1
-                run = toks[k:m]
-                preceded_by_role = (k >= 1 and toks[k - 1].low in ROLE_WORDS) or (
-                    k >= 2 and toks[k - 1].text == "," and toks[k - 2].low in ROLE_WORDS)
-                followed_by_role = m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low in ROLE_WORDS
-                followed_by_cue = m < len(toks) and toks[m].low in SPEECH_CUES and toks[m].low != "according"
-                if 2 <= len(run) <= 3 and (preceded_by_role or followed_by_role):
-                    people.add(t.start, _join(run))
-                elif 1 <= len(run) <= 3 and followed_by_cue and run[0].low not in _GENERIC_SPEAKERS \
-                        and run[0].low not in PRONOUNS:
-                    people.add(t.start, _join(run), force=True)  # "Burton explained ..."
-                k = max(m, k + 1)
-            else:
-                k += 1
+    seen: set[int] = set()
+    for hit in _WORD.finditer(text):
+        if hit.group().lower() not in _TRIGGER_WORDS or inside(hit.start()):
+            continue
+        lo, hi = seg.paragraph_at(hit.start())
+        toks = seg.tokens(max(lo, hit.start() - 80), min(hi, hit.end() + 80))
+        k = next((x for x, t in enumerate(toks) if t.start == hit.start()), None)
+        if k is None:
+            continue
+        trigger = toks[k]
+        # a run after the role word (optionally after a comma): "analyst Jo Bloggs", "its leader, Priya Natarajan"
+        if trigger.low in ROLE_WORDS:
+            m = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == ",")
+            run = _cap_run(toks, m)
+            if 2 <= len(run) <= 3 and run[0].start not in seen and not inside(run[0].start):
+                seen.add(run[0].start)
+                people.add(run[0].start, _join(run))
+            # a run before ", role": "Jo Bloggs, analyst at ..."
+            if k >= 2 and toks[k - 1].text == ",":
+                back = _cap_run_before(toks, k - 1)
+                if 2 <= len(back) <= 3 and back[0].start not in seen and not inside(back[0].start):
+                    seen.add(back[0].start)
+                    people.add(back[0].start, _join(back))
+        if trigger.low in SPEECH_CUES and trigger.low != "according":
+            back = _cap_run_before(toks, k)
+            if 1 <= len(back) <= 3 and back[0].low not in _GENERIC_SPEAKERS and back[0].low not in PRONOUNS \
+                    and back[0].start not in seen and not inside(back[0].start):
+                seen.add(back[0].start)
+                people.add(back[0].start, _join(back), force=len(back) == 1)  # "Burton explained ..."
+
+
+def _name_word(t: Token) -> bool:
+    return _cap(t) and t.low not in ROLE_WORDS and t.low not in MONTHS and t.low not in WEEKDAYS \
+        and not re.search(r"['’]s$", t.text)
+
+
+def _cap_run(toks: list[Token], m: int) -> list[Token]:
+    end = m
+    while end < len(toks) and _name_word(toks[end]):
+        end += 1
+    return toks[m:end]
+
+
+def _cap_run_before(toks: list[Token], k: int) -> list[Token]:
+    start = k
+    while start > 0 and _name_word(toks[start - 1]):
+        start -= 1
+    return toks[start:k]
 
 
 def _speaker_from(toks: list[Token], people: _People, pos: int) -> tuple[Optional[str], Optional[str], str]:

@@ -26,25 +26,18 @@ class Segmented:
     list_marks: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _pstarts: list[int] = field(default_factory=list)
-    _tokens: list = field(default_factory=list)
-    _tstarts: list[int] = field(default_factory=list)
+    _token_cache: dict = field(default_factory=dict)
     _bstarts: list[int] = field(default_factory=list)
 
     def tokens(self, start: int, end: int) -> list:
-        """Tokens lying inside ``text[start:end]``: the document is tokenised once and sliced."""
-        if not self._tstarts and self.text:
+        """Tokens of ``text[start:end]``, cached: sentences and quote contexts are asked for more than once."""
+        key = (start, end)
+        toks = self._token_cache.get(key)
+        if toks is None:
             from .tokens import tokenize
 
-            self._tokens = tokenize(self.text, 0, len(self.text))
-            self._tstarts = [t.start for t in self._tokens]
-        lo = bisect.bisect_left(self._tstarts, start)
-        hi = bisect.bisect_left(self._tstarts, end, lo)
-        out = self._tokens[lo:hi]
-        if out and out[-1].end > end:  # a token running past the end is cut at the boundary by re-tokenising
-            from .tokens import tokenize
-
-            out = out[:-1] + tokenize(self.text, out[-1].start, end)
-        return out
+            toks = self._token_cache[key] = tokenize(self.text, start, end)
+        return toks
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding offset ``pos``."""
