@@ -182,7 +182,7 @@ def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]
         if nxt in ("quarter", "half") and i + 2 < n and toks[i + 2].low in _BIG_SCALES:
             v, j = _read_words(toks, i + 1)
             return v, j, False
-        if currency.after(toks, i + 1)[0] and toks[i + 1].low not in ("c", "p"):
+        if toks[i + 1].kind == "word" and currency.after(toks, i + 1)[0] and toks[i + 1].low not in ("c", "p"):
             return 1.0, i + 1, False  # "a dollar", "a grand", "a dime"
         return None, i, False
     if t.low == "half" and i + 2 < n and toks[i + 1].low == "a" and toks[i + 2].low in _BIG_SCALES:

@@ -66,7 +66,13 @@ CURRENCY_FORMS = [
     ("Tickets cost between 10 and 15 dollars.", "10 and 15 dollars", {"low": 10.0, "high": 15.0, "unit": "USD"}),
     ("Prices ran from 30 dollars to 45 dollars.", "30 dollars to 45 dollars", {"low": 30.0, "high": 45.0}),
     ("The warehouse kept 10 000 crates of fruit.", "10 000 crates", {"value": 10000.0, "unit": "crates"}),
+    ("Sales went from a $2B to a $5B run rate.", "$2B", {"unit": "USD"}),
+    ("A dollar buys less every year.", "A dollar", {"value": 1.0, "unit": "USD"}),
 ]
+
+
+def test_an_article_before_a_symbol_is_not_an_amount():
+    assert [c.text for c in figures("It became the first to reach a $4 trillion valuation.")] == ["$4 trillion"]
 
 RANGES = [
     ("Each new turbine plant costs $20-25 billion to build.", "$20-25 billion",
