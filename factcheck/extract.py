@@ -18,7 +18,7 @@ def extract_text(text: str, source_id: str = "stdin", published: Optional[date] 
     ``published`` anchors relative dates ("next year", "on Tuesday").  ``bare_numbers`` also reports figures that
     have no unit or counted noun (off for articles: "the number is 20" is no claim; on for parsing a phrase).
     """
-    with _gc_paused():
+    with _gc_paused(len(text) > _LONG):
         doc = segment.segment(text)
         quoted = quotes.extract_quotes(doc, source_id)
         figures = numeric.extract_numeric(doc, source_id, published, bare_numbers=bare_numbers)
@@ -28,15 +28,19 @@ def extract_text(text: str, source_id: str = "stdin", published: Optional[date] 
     return claims
 
 
+_LONG = 100_000  # characters: below this the collector's rescans cost less than pausing it
+
+
 @contextmanager
-def _gc_paused():
+def _gc_paused(pause: bool = True):
     """Pause the cycle collector while a document is read.
 
     A long document makes hundreds of thousands of small token objects and no reference cycles; with the collector
     on, each collection rescans every live token and the time grows faster than the text.  Paused, it stays linear.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    was_enabled = gc.isenabled() and pause
+    if was_enabled:
+        gc.disable()
     try:
         yield
     finally:

@@ -14,6 +14,7 @@ quoted modifiers ("the “frontier” lab") get no speaker and are not claims.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -92,8 +93,6 @@ def find_quotes(seg: Segmented) -> list[_Quote]:
 
 
 def _next_paragraph_start(seg: Segmented, pe: int) -> Optional[int]:
-    import bisect
-
     i = bisect.bisect_right(seg._pstarts, pe)
     if i < len(seg.paragraphs):
         s = seg.paragraphs[i][0]
@@ -181,30 +180,41 @@ def _join(toks: list[Token]) -> str:
 
 
 class _People:
-    """Named people in order of mention (outside quotation marks), for pronouns and surnames."""
+    """Named people in order of mention (outside quotation marks), for pronouns and surnames.
 
-    def __init__(self):
-        self.mentions: list[tuple[int, str]] = []
+    The scan of the text for people runs only when a pronoun or a lone surname first needs resolving.
+    """
+
+    def __init__(self, collect=None):
+        self._pos: list[int] = []
+        self._names: list[str] = []
+        self._by_surname: dict[str, str] = {}
+        self._collect = collect
+
+    def _ready(self) -> None:
+        if self._collect is not None:
+            collect, self._collect = self._collect, None
+            collect(self)
 
     def add(self, pos: int, name: str, force: bool = False) -> None:
         if name and (force or _is_person_like(name)):
-            self.mentions.append((pos, name))
+            i = bisect.bisect_right(self._pos, pos)
+            self._pos.insert(i, pos)
+            self._names.insert(i, name)
+            if " " in name:
+                self._by_surname[name.split()[-1]] = name
 
     def last_before(self, pos: int) -> Optional[str]:
-        best, at = None, -1
-        for p, name in self.mentions:
-            if at <= p < pos:
-                best, at = name, p
-        return best
+        self._ready()
+        i = bisect.bisect_left(self._pos, pos) - 1
+        return self._names[i] if i >= 0 else None
 
     def full_name(self, name: str) -> str:
         """A surname alone ("Roe said") becomes the full name mentioned earlier ("Jane Roe")."""
         if " " in name:
             return name
-        for _, full in reversed(self.mentions):
-            if " " in full and full.split()[-1] == name:
-                return full
-        return name
+        self._ready()
+        return self._by_surname.get(name, name)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -217,8 +227,6 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
 
     Only the words around a role word or a cue are read, so the cost follows those words, not the whole text.
     """
-    import bisect
-
     text = seg.text
     opens = [q.open for q in quotes]
     closes = [q.close for q in quotes]
@@ -520,9 +528,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     """Quote claims with their speakers; unattributed short quotes (scare quotes, titles) are dropped."""
     text = seg.text
     quotes = find_quotes(seg)
-    people = _People()
-    if quotes:  # people are only looked up to attribute quotations
-        _collect_people(seg, quotes, people)
+    people = _People(collect=lambda p: _collect_people(seg, quotes, p))
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes
     prev_by_para: dict[int, _Quote] = {}
