@@ -109,7 +109,7 @@ def test_fixture_claims_page_highlights_each_span(fixture_server, tmp_path, ledg
 def test_bundled_sources_served_with_highlights(bundled_server, tmp_path, shots):
     db = sqlite_utils.Database(bundled_server.db)
     assert db["claims"].count > 0
-    claims_url = f"{bundled_server.base}/factcheck/claims?_facet=metric&kind=numeric"
+    claims_url = f"{bundled_server.base}/factcheck/claims?kind=numeric"
     page = Elements(chromium("--dump-dom", claims_url, profile=tmp_path / "p"))
     assert page.all("mark", **{"class": "fc-span"}) and page.all("span", **{"class": "fc-figure"})
     assert page.all("span", **{"class": "fc-fill"})
@@ -123,3 +123,14 @@ def test_bundled_sources_served_with_highlights(bundled_server, tmp_path, shots)
     chromium("--window-size=1400,1800", f"--screenshot={shots / 'claims.png'}", claims_url, profile=tmp_path / "p")
     chromium("--window-size=1200,1500", f"--screenshot={shots / 'source.png'}", source_url, profile=tmp_path / "p")
     assert (shots / "claims.png").stat().st_size > 0 and (shots / "source.png").stat().st_size > 0
+
+
+def test_bundled_flags_show_both_sides(bundled_server, tmp_path, shots):
+    db = sqlite_utils.Database(bundled_server.db)
+    if not db["flags"].count:
+        pytest.skip("the bundled sources gave no flags")
+    url = f"{bundled_server.base}/factcheck/flags?severity=high&_sort=kind"
+    page = Elements(chromium("--dump-dom", url, profile=tmp_path / "p"))
+    sides = page.all("div", **{"class": "fc-side"})
+    assert len(sides) >= 2 * db["flags"].count_where("severity = 'high' and evidence != '[]'") > 0
+    chromium("--window-size=1400,1400", f"--screenshot={shots / 'flags.png'}", url, profile=tmp_path / "p")
