@@ -101,7 +101,6 @@ class SentenceContext:
     def __init__(self, text: str, start: int, end: int, toks: list[Token], seg, published: Optional[date]):
         self.text, self.start, self.end, self.toks, self.seg, self.published = text, start, end, toks, seg, published
         self.sentence = text[start:end]
-        self.hedge = self._hedges()
         self.attribution = self._attribution()
         self.time = self._time()
         self.runs = party_runs(toks, 0, len(toks))

@@ -18,12 +18,19 @@ from .segment import Segmented
 from .tables.numbers import (DIGIT_ONLY_SCALES, DOZEN, FRACTIONS, HUNDRED, MULTIPLE_VERBS, SCALES, TENS,
                              UNITS, VAGUE)
 from . import currency
-from .tables.currencies import ISO_CODES, SYMBOLS_BEFORE
+from .tables.currencies import COINS, ISO_CODES, NAMES as CURRENCY_NAMES, SYMBOLS_BEFORE
 from .tables.units import DURATIONS, ENERGY, POWER, POWER_SYMBOL, RATE_NOUNS
 from .tables.words import MONTHS, QUALIFIERS_BEFORE, WEEKDAYS
 from .tokens import Token
+from .wordsets import alternation
 
 # Spans where digits are not figures: addresses on the web, phone numbers, times of day.
+# What a figure can start with; a sentence without any of these holds no figure.
+_CANDIDATE = re.compile(
+    r"[\d$€£¥₹₩₽₺₪₦₱₴₫฿₡₾₭₿元₸₮¢]|\b(?:" + alternation(
+        list(UNITS) + list(TENS) + list(FRACTIONS) + list(MULTIPLE_VERBS) + list(MONTHS) + list(VAGUE)
+        + list(CURRENCY_NAMES) + list(COINS) + ["grand", "hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"])
+    + r")")
 _WEB_MASK = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+", re.IGNORECASE)
 _DIGIT_MASKS = re.compile(
     r"(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[-. /]\d{2,5}){2,}"
@@ -507,8 +514,8 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     masks = _masked(text, seg)
     claims: list[Claim] = []
     for s_start, s_end in seg.sentences:
-        if seg.is_boilerplate(s_start):
-            continue
+        if seg.is_boilerplate(s_start) or not _CANDIDATE.search(text, s_start, s_end):
+            continue  # no digit, currency sign or number word: nothing to read
         toks = seg.tokens(s_start, s_end)
         figures = _scan_sentence(toks, text, masks, bare_numbers)
         if not figures:
