@@ -81,6 +81,7 @@ def find_quotes(seg: Segmented) -> list[_Quote]:
                 else:
                     quotes.append(_Quote(open_at, p, True))
                     open_at = None
+        had_doubles = open_at is not None or (quotes and quotes[-1].open >= ps)
         if open_at is not None:
             # runs on: a quotation over several paragraphs keeps only an opening mark on each
             end = pe
@@ -89,7 +90,47 @@ def find_quotes(seg: Segmented) -> list[_Quote]:
             nxt_para = _next_paragraph_start(seg, pe)
             if nxt_para is not None and text[nxt_para:nxt_para + 1] in ("“", '"', "„", "«") and end - open_at > 1:
                 quotes.append(_Quote(open_at, end, False, continues=True))
+        if not had_doubles and "‘" in text[ps:pe]:
+            quotes.extend(_single_quotes(seg, ps, pe))
     return quotes
+
+
+_SINGLE = re.compile(r"[‘’]")
+_BEFORE_OPEN = set(" \t\n([{—–-\"/")
+_AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-\"")
+
+
+def _single_quotes(seg: Segmented, ps: int, pe: int) -> list[_Quote]:
+    """British-style quotations in single curly marks (‘...’), in a paragraph with no double marks.
+
+    ‘ opens after a space or bracket; ’ closes before a space or punctuation, except a plural possessive
+    ("the investors’ money").  Apostrophes inside words never match either rule.
+    """
+    text = seg.text
+    out: list[_Quote] = []
+    open_at = None
+    for m in _SINGLE.finditer(text, ps, pe):
+        p, ch = m.start(), m.group()
+        before = text[p - 1] if p > ps else " "
+        after = text[p + 1] if p + 1 < pe else " "
+        if ch == "‘" and before in _BEFORE_OPEN and not after.isspace():
+            open_at = p
+        elif ch == "’" and open_at is not None and after in _AFTER_CLOSE and not before.isspace():
+            if before == "s" and after == " " and p + 2 < pe and text[p + 2].islower() \
+                    and len(text[open_at:p].split()) >= 4:  # short ones are terms: the ‘greener roads’ plan
+                word = re.match(r"[a-z]+", text[p + 2:p + 20])
+                if word and word.group() not in SPEECH_CUES and word.group() not in PRONOUNS:
+                    continue  # "the investors’ money": a possessive, not a closing mark
+            out.append(_Quote(open_at, p, True))
+            open_at = None
+    if open_at is not None:
+        end = pe
+        while end > open_at and text[end - 1].isspace():
+            end -= 1
+        nxt_para = _next_paragraph_start(seg, pe)
+        if nxt_para is not None and text[nxt_para:nxt_para + 1] == "‘" and end - open_at > 1:
+            out.append(_Quote(open_at, end, False, continues=True))
+    return out
 
 
 def _next_paragraph_start(seg: Segmented, pe: int) -> Optional[int]:

@@ -134,3 +134,21 @@ def test_single_name_before_a_cue_resolves_a_later_pronoun():
 def test_quoted_title_after_a_verb_is_not_a_quote():
     text = "Lina says her favourite film is “The Long Walk Home”."
     assert [q for q in quotes(text) if q.speaker] == []
+
+
+BRITISH = """‘We will not close a single depot,’ said Helen Marsh, the haulier’s chief executive. ‘Our drivers’ jobs are safe.’
+Critics say the firm’s ‘greener roads’ plan has stalled.
+‘We moved 300 more loads last month,’ she added."""
+
+
+def test_single_curly_quotes_when_a_paragraph_has_no_double_marks():
+    said = [(q.quote, q.speaker) for q in quotes(BRITISH) if q.speaker]
+    assert said == [("We will not close a single depot,", "Helen Marsh"),
+                    ("Our drivers’ jobs are safe.", "Helen Marsh"),
+                    ("We moved 300 more loads last month,", "Helen Marsh")]
+
+
+def test_single_marks_inside_double_quotes_stay_part_of_the_quote():
+    text = "“They said ‘wait’ and we waited,” said farmer Tom Bale."
+    [q] = quotes(text)
+    assert q.quote == "They said ‘wait’ and we waited," and q.speaker == "Tom Bale"
