@@ -117,7 +117,8 @@ def _single_quotes(seg: Segmented, ps: int, pe: int) -> list[_Quote]:
             open_at = p
         elif ch == "’" and open_at is not None and after in _AFTER_CLOSE and not before.isspace():
             if before == "s" and after == " " and p + 2 < pe and text[p + 2].islower() \
-                    and len(text[open_at:p].split()) >= 4:  # short ones are terms: the ‘greener roads’ plan
+                    and (text[open_at + 1].isupper() or len(text[open_at:p].split()) >= 4):
+                # a short lower-case one is a term, closed here: the ‘greener roads’ plan
                 word = re.match(r"[a-z]+", text[p + 2:p + 20])
                 if word and word.group() not in SPEECH_CUES and word.group() not in PRONOUNS:
                     continue  # "the investors’ money": a possessive, not a closing mark
