@@ -176,7 +176,9 @@ def _read_number(toks: list[Token], i: int) -> tuple[Optional[float], int, bool]
         if j < n and toks[j].kind == "word":
             w = toks[j].low
             adjacent = toks[j].start == t.end
-            if w in SCALES and (w not in DIGIT_ONLY_SCALES or adjacent or w in ("bn", "mn", "tn", "mln", "bln")):
+            money_letter = toks[j].text in ("B", "M", "K", "T", "MM") and i >= 1 and toks[i - 1].text in SYMBOLS_BEFORE
+            if w in SCALES and (w not in DIGIT_ONLY_SCALES or adjacent or money_letter
+                                or w in ("bn", "mn", "tn", "mln", "bln")):  # "$4T", "$183 B"; not "5 m" (metres)
                 if not (w == "t" and toks[j].text == "t"):  # "$4T" yes, "4 t" no
                     v *= SCALES[w]
                     j += 1

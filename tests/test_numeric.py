@@ -68,6 +68,7 @@ CURRENCY_FORMS = [
     ("The warehouse kept 10 000 crates of fruit.", "10 000 crates", {"value": 10000.0, "unit": "crates"}),
     ("Sales went from a $2B to a $5B run rate.", "$2B", {"unit": "USD"}),
     ("A dollar buys less every year.", "A dollar", {"value": 1.0, "unit": "USD"}),
+    ("The round values the lab at ≈$90 B post-money.", "$90 B", {"value": 9e10, "qualifier": "about"}),
 ]
 
 

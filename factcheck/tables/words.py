@@ -32,7 +32,7 @@ QUALIFIERS_BEFORE = [
     ("roughly", "about"), ("nearly", "about"), ("almost", "about"), ("some", "about"), ("circa", "about"),
     ("close to", "about"), ("an estimated", None), ("estimated", None), ("just over", "more_than"),
     ("just under", "less_than"), ("near", "about"), ("an approximate", "about"),
-    ("~", "about"), ("anywhere from", None),
+    ("~", "about"), ("≈", "about"), ("anywhere from", None),
     ("somewhere around", "about"), ("somewhere between", None), ("on the order of", "about"),
 ]
 HEDGES = [
