@@ -138,13 +138,21 @@ def numeric_candidates(db: sqlite_utils.Database, sentence: str, parsed: Claim, 
         return []
     unit_sql, unit_params = _unit_filter(unit)
     found: dict[str, _Cand] = {}
-    for name in names[:4]:
-        for cand in _rows(db, f"where c.kind = 'numeric' and {unit_sql} and (c.subject like ? or c.object like ?)",
-                          unit_params + [name + "%", name + "%"]):
+    subject = name_key(parsed.subject) if parsed.subject else None
+    if subject:
+        # The figure's own subject: claims about it (any wording of the name), and below, claims with no subject
+        # whose sentence names it together with the other party.
+        lookups = [("c.subject like ?", [subject + "%"])]
+        phrase = [subject] + [n for n in names if n != subject][:1]
+    else:
+        lookups = [("(c.subject like ? or c.object like ?)", [n + "%", n + "%"]) for n in names[:4]]
+        phrase = names[:2]
+    for where, params in lookups:
+        for cand in _rows(db, f"where c.kind = 'numeric' and {unit_sql} and {where}", unit_params + params):
             found.setdefault(cand.claim.id, cand)
     try:
         rows = db.execute("select rowid from claims_fts where claims_fts match ? limit ?",
-                          [_fts_phrase(names[:2]), CANDIDATE_LIMIT]).fetchall()
+                          [_fts_phrase(phrase), CANDIDATE_LIMIT]).fetchall()
     except sqlite3.OperationalError:
         rows = []
     if rows:
@@ -187,38 +195,60 @@ def _implied_subject(p: Claim) -> Claim:
     return p.model_copy(update={"subject": before[0]}) if len(before) == 1 else p
 
 
-def _same_thing(p: Claim, c: Claim, names: NameIndex) -> bool:
-    """Whether a stored numeric claim speaks about what the sentence's figure speaks about."""
-    if unit_key(p.unit) != unit_key(c.unit) or rate_per(p) != rate_per(c) or c.unit == "date":
+@dataclass
+class _Query:
+    """What the sentence's figure is about, worked out once and set against every candidate."""
+
+    claim: Claim
+    names: NameIndex
+    unit: Optional[str] = None
+    per: Optional[tuple] = None
+    modifiers: frozenset = frozenset()
+    parties: Optional[tuple] = None
+    named: frozenset = frozenset()
+    metric: Optional[str] = None
+    strong: bool = False
+    obj: Optional[tuple] = None
+
+    @classmethod
+    def of(cls, p: Claim, names: NameIndex) -> "_Query":
+        q = cls(claim=p, names=names, unit=unit_key(p.unit), per=rate_per(p), modifiers=unit_modifiers(p.unit),
+                parties=claim_parties(p, names))
+        q.named = frozenset(k for e in entities(p.sentence) for k in (names.canon(e) or ()))
+        q.metric, q.strong = metric_key(p)
+        q.obj = names.canon(p.object) if p.object and not is_description(p.object, p.sentence) else None
+        return q
+
+
+def _same_thing(q: _Query, c: Claim) -> bool:
+    """Whether a stored numeric claim speaks about what the sentence's figure speaks about (cheap tests first)."""
+    if c.unit == "date" or "vague" in (c.rule or "") or unit_key(c.unit) != q.unit or rate_per(c) != q.per:
         return False
-    if "vague" in (c.rule or ""):
-        return False
-    pm_, cm_ = unit_modifiers(p.unit), unit_modifiers(c.unit)
-    if pm_ and cm_ and not (pm_ <= cm_ or cm_ <= pm_):
+    cm_ = unit_modifiers(c.unit)
+    if q.modifiers and cm_ and not (q.modifiers <= cm_ or cm_ <= q.modifiers):
         return False  # "business customers" are not "enterprise customers"
-    pp, cp = claim_parties(p, names), claim_parties(c, names)
-    p_named = {k for e in entities(p.sentence) for k in (names.canon(e) or ())}
-    c_named = {k for e in entities(c.sentence) for k in (names.canon(e) or ())}
-    if pp and cp:
-        if set(pp) != set(cp):
+    names = q.names
+    cp = claim_parties(c, names)
+    if q.parties and cp:
+        if set(q.parties) != set(cp):
             return False
-    elif pp:
-        if not set(pp) <= c_named:
+    else:
+        c_named = {k for e in entities(c.sentence) for k in (names.canon(e) or ())}
+        if q.parties:
+            if not set(q.parties) <= c_named:
+                return False
+        elif cp:
+            if not set(cp) <= q.named:
+                return False
+        elif not (q.named & c_named):
             return False
-    elif cp:
-        if not set(cp) <= p_named:
-            return False
-    elif not (p_named & c_named):
-        return False
-    pm, p_strong = metric_key(p)
     cm, c_strong = metric_key(c)
-    if p_strong and c_strong and pm != cm:
+    if q.strong and c_strong and q.metric != cm:
         return False
-    if not (p_strong and c_strong) and not (pp and cp):
+    if not (q.strong and c_strong) and not (q.parties and cp):
         return False  # with a metric unknown, the parties must be known on both sides
-    po = names.canon(p.object) if p.object and not is_description(p.object, p.sentence) else None
     co = names.canon(c.object) if c.object and not is_description(c.object, c.sentence) else None
-    return not (po and co and set(po) != set(co))
+    return not (q.obj and co and set(q.obj) != set(co))
 
 
 def _evidence(cand: _Cand, relation: str, **extra) -> dict:
@@ -303,9 +333,10 @@ def _check_figure(db, sentence: str, p: Claim, names_list: list[str]) -> Optiona
     pi = interval(p)
     if pi is None:
         return None
+    query = _Query.of(p, names)
     related = []
     for cand in numeric_candidates(db, sentence, p, names_list):
-        if not _same_thing(p, cand.claim, names):
+        if not _same_thing(query, cand.claim):
             continue
         ci = interval(cand.claim)
         if ci is None:
