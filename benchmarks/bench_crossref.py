@@ -210,7 +210,8 @@ def time_crossref(size: int) -> dict:
     for f in result.flags:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
     return {"claims": len(claims), "sources": len(docs), "seconds": round(seconds, 2),
-            "claims_per_second": round(len(claims) / seconds), "flags": kinds, "peak_rss_mb": round(peak_mb())}
+            "claims_per_second": round(len(claims) / seconds), "flags": kinds, "peak_rss_mb": round(peak_mb()),
+            "load_average_after": round(os.getloadavg()[0], 1)}
 
 
 def build_db(path: Path, size: int) -> dict:
@@ -297,6 +298,7 @@ def main() -> None:
     parser.add_argument("--verify-size", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--no-verify", action="store_true")
+    parser.add_argument("--keep-db", action="store_true", help="reuse the verify database of an earlier run")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -324,7 +326,12 @@ def main() -> None:
         growth = (last["seconds"] / first["seconds"]) / (last["claims"] / first["claims"])
         result["growth_vs_linear"] = round(growth, 2)  # 1.0 is exactly linear
     if not args.no_verify:
-        result["verify_database"] = child(["--step", "build-db", "--size", str(args.verify_size)])
+        db_info = WORK / "verify.json"
+        if args.keep_db and db_info.exists() and json.loads(db_info.read_text())["claims"] == args.verify_size:
+            result["verify_database"] = json.loads(db_info.read_text())
+        else:
+            result["verify_database"] = child(["--step", "build-db", "--size", str(args.verify_size)])
+            db_info.write_text(json.dumps(result["verify_database"]))
         print(f"database: {result['verify_database']}", file=sys.stderr)
         result["verify"] = child(["--step", "verify", "--queries", str(args.queries)])
         result["verify"]["target_p95_ms"] = 50

@@ -79,7 +79,7 @@ class Result:
     minority: set[str] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     claim: Claim
     unit: str
@@ -197,17 +197,22 @@ def _partitions(items: list[_Item], names: NameIndex) -> dict[tuple, list[_Item]
         by_parties: dict[tuple, list[_Item]] = defaultdict(list)
         for it in known:
             by_parties[it.parties].append(it)
+        # Index: metric -> party name -> the party keys holding that name (so a join costs what its sentence names).
+        holders: dict[Optional[str], dict[str, set]] = defaultdict(lambda: defaultdict(set))
+        for parties, its in by_parties.items():
+            for metric in {x.metric for x in its}:
+                for name in parties:
+                    holders[metric][name].add(parties)
         for it in unknown:
             if not it.strong:
                 continue
-            with_metric = [p for p, its in by_parties.items() if any(x.metric == it.metric for x in its)]
-            if not with_metric:
+            if it.metric not in holders:
                 by_parties[()].append(it)
                 continue
             named = {k for e in entities(it.claim.sentence) for k in (names.canon(e) or ())}
-            fits = [p for p in with_metric if set(p) <= named]
+            fits = {p for name in named for p in holders[it.metric].get(name, ()) if set(p) <= named}
             if len(fits) == 1:
-                by_parties[fits[0]].append(it)
+                by_parties[fits.pop()].append(it)
         for parties, its in by_parties.items():
             # A figure with no metric joins the one metric these parties have with the same other party (with any,
             # when it names none), or failing that takes the extractor's label.
