@@ -123,8 +123,11 @@ def write_file(path: Path, source_id: str, source_path: Optional[str], entries: 
             "reviews": [{k: e.get(k) for k in ("claim_id", "status", "note", "reviewer", "reviewed_at", "text")}
                         for e in ordered]}
     body = HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise LedgerError(f"cannot write {path} ({e.strerror}); check the folder and its permissions") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(body)

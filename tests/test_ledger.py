@@ -111,3 +111,12 @@ def test_review_command(workspace, monkeypatch):
     assert "Traceback" not in unknown.output
     bad = CliRunner().invoke(cli, ["review", claim, "--status", "maybe", "--note", "x", "--db", str(db_path)])
     assert bad.exit_code == 2
+
+
+def test_an_unwritable_ledger_folder_is_one_line(workspace):
+    tmp, db_path = workspace
+    (tmp / "blocked").write_text("a file where the folder should be", encoding="utf-8")
+    claim = claim_with(db_path, "market-brief", "$75 million")
+    result = CliRunner().invoke(cli, ["review", claim, "--status", "false", "--note", "x", "--db", str(db_path),
+                                      "--claims-dir", str(tmp / "blocked" / "claims")])
+    assert result.exit_code == 1 and "cannot write" in result.output and "Traceback" not in result.output
