@@ -107,6 +107,8 @@ class SentenceContext:
         self.sentence = text[start:end]
         self.attribution = self._attribution()
         self.time = self._time()
+        self._hedges_cache: Optional[list] = None
+        self._metric_cache: Optional[list] = None
         self.runs = party_runs(toks, 0, len(toks))
         self._run_ends = [e for _, e, _ in self.runs]
         self._run_starts = [s for s, _, _ in self.runs]
@@ -119,18 +121,24 @@ class SentenceContext:
         lo, hi = max(0, a - _WINDOW), min(len(s), b + _WINDOW)  # a clause longer than this is not read further
         left = max(s.rfind(sep, lo, a) for sep in (", and ", ", but ", "; ", " while ", " — "))
         rights = [i for i in (s.find(sep, b, hi) for sep in (", and ", ", but ", "; ", " while ", " — ")) if i >= 0]
-        clause = s[left + 1 if left >= 0 else lo:min(rights) if rights else hi]
-        return self._hedges(clause)
-
-    def _hedges(self, sentence: Optional[str] = None) -> Optional[str]:
+        c0, c1 = (left + 1 if left >= 0 else lo), (min(rights) if rights else hi)
+        hits = self._hedge_hits()
         found = []
-        for m in _HEDGE_RE.finditer(sentence if sentence is not None else self.sentence):
-            w = m.group(1).lower()
-            if w == "may" and m.group(1) == "May":
-                continue
+        for k in range(bisect.bisect_left(self._hedge_starts, c0), len(hits)):  # only the clause's hits
+            pos, end_pos, w = hits[k]
+            if end_pos > c1:
+                break
             if w not in found:
                 found.append(w)
         return "; ".join(found) or None
+
+    def _hedge_hits(self) -> list[tuple[int, int, str]]:
+        """Every hedge word of the sentence with its offsets, found in one pass and shared by its figures."""
+        if self._hedges_cache is None:
+            self._hedges_cache = [(m.start(), m.end(), m.group(1).lower()) for m in _HEDGE_RE.finditer(self.sentence)
+                                  if m.group(1) != "May"]  # the month, not the modal verb
+            self._hedge_starts = [h[0] for h in self._hedges_cache]
+        return self._hedges_cache
 
     def _attribution(self) -> Optional[str]:
         low = self.sentence.lower()
@@ -205,15 +213,18 @@ class SentenceContext:
         return None
 
     def _metric(self, start: int, end: int) -> Optional[str]:
-        best, dist = None, 10 ** 9
-        a = start - self.start
-        for m in _METRIC_RE.finditer(self.sentence, max(0, a - _WINDOW), min(len(self.sentence),
-                                                                           end - self.start + _WINDOW)):
-            ms = self.start + m.start()
+        """The metric word nearest the figure, preferring one before it, within the context window."""
+        if self._metric_cache is None:
+            self._metric_cache = [(self.start + m.start(), _METRIC_OF.get(m.group(1).lower()))
+                                  for m in _METRIC_RE.finditer(self.sentence)]
+            self._metric_starts = [h[0] for h in self._metric_cache]
+        best, dist = None, _WINDOW
+        lo = bisect.bisect_left(self._metric_starts, start - _WINDOW)
+        hi = bisect.bisect_right(self._metric_starts, end + _WINDOW)
+        for ms, metric in self._metric_cache[lo:hi]:
             d = start - ms if ms < start else (ms - end) * 1.5  # prefer keywords before the figure
             if 0 <= d < dist:
-                key = m.group(1).lower()
-                best, dist = _METRIC_OF.get(key), d
+                best, dist = metric, d
         return best
 
     def describe(self, fig, start: int, end: int) -> dict:
