@@ -176,12 +176,17 @@ def _prepare(claims: list[Claim], docs: Mapping[str, Document], origin: dict[str
                 if len(names) >= 2:
                     it.parties = tuple(sorted(names))
         for it in its:
+            if not it.strong and label_metric(it.claim):
+                it.label = label_metric(it.claim) + (" forecast" if is_forecast(it.claim) else "")
+        for it in its:
             if not it.strong:
-                metrics = {o.metric for o in its if o.strong and o.unit == it.unit and o.per == it.per}
+                same_unit = [o for o in its if o is not it and o.unit == it.unit and o.per == it.per]
+                metrics = {o.metric for o in same_unit if o.strong}
+                labels = {o.label for o in same_unit if not o.strong and o.label}
                 if len(metrics) == 1:
                     it.metric, it.strong = metrics.pop(), True
-                elif label_metric(it.claim):
-                    it.label = label_metric(it.claim) + (" forecast" if is_forecast(it.claim) else "")
+                elif not metrics and not it.label and len(labels) == 1:
+                    it.label = labels.pop()
     return items
 
 

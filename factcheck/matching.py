@@ -157,8 +157,8 @@ def is_description(name: str, sentence: str) -> bool:
 
 
 _REPORTING_BEFORE = ("according to ", "citing ", "cited by ", "told ", "according to the ", "told the ")
-_REPORTING_AFTER = (" reported", " reports", " said", " says", " wrote", " writes", " report", "'s report",
-                    "’s report")
+# "X said" is left out: a company that speaks is often a party to the figure too.
+_REPORTING_AFTER = (" reported", " reports", " report", "'s report", "’s report")
 
 
 def attributed_to(name: str, sentence: str) -> bool:
