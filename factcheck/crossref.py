@@ -25,6 +25,7 @@ The rules, in the order they run (each documented where it lives):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -909,7 +910,18 @@ def _date_flags(docs: Mapping[str, Document], claims: list[Claim], origin_of_sou
 def cross_reference(claims: Iterable[Claim], docs: Optional[Mapping[str, Document]] = None,
                     dates: bool = True) -> Result:
     """Every flag for ``claims`` (from the sources in ``docs``), with per-claim origins, support and disputes."""
-    claims = list(claims)
+    # The pass builds millions of small objects and frees them at the end; the cycle collector would rescan them
+    # over and over (cost growing with the square of the input), so it pauses for the duration.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _cross_reference(list(claims), docs, dates)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cross_reference(claims: list[Claim], docs: Optional[Mapping[str, Document]], dates: bool) -> Result:
     docs = dict(docs or {})
     names = NameIndex(n for c in claims for n in (c.subject, c.object) if n)
     writer = _Writer(docs, names)
