@@ -824,10 +824,22 @@ def _date_flags(docs: Mapping[str, Document], claims: list[Claim], origin_of_sou
     claims_at: dict[tuple[str, int], list[str]] = defaultdict(list)
     for c in claims:
         claims_at[(c.source_id, c.sentence_start)].append(c.id)
+    # Blocking: a dated mention meets the mentions of the same event kind and name in its week and the week
+    # before (the same event is at most a week apart); a weekday without a date, a year or a once-in-a-life event
+    # meets every mention of its kind and name.
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    loose: dict[tuple, list[int]] = defaultdict(list)
+    dated: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
+        week = m.day.toordinal() // 7 if m.day and m.event not in events_mod.ONCE else None
         for name in (m.names or {""}):
-            buckets[(m.event, name)].append(i)
+            if week is None:
+                loose[(m.event, name)].append(i)
+            else:
+                buckets[(m.event, name, week)].append(i)
+                dated[(m.event, name)].append(i)
+    groups = [ids + buckets.get((event, name, week - 1), []) for (event, name, week), ids in buckets.items()]
+    groups += [ids + dated.get(key, []) for key, ids in loose.items()]
     parent = list(range(len(mentions)))
 
     def find(x: int) -> int:
@@ -838,7 +850,7 @@ def _date_flags(docs: Mapping[str, Document], claims: list[Claim], origin_of_sou
 
     conflicts: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
-    for ids in buckets.values():
+    for ids in groups:
         if len(ids) > 200:
             continue
         for a, b in combinations(sorted(set(ids)), 2):

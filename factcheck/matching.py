@@ -273,29 +273,64 @@ METRIC_WORDS: list[tuple[str, str]] = [
     ("employees", r"employees?|employ(?:s|ed|ing)?|staff|workers|headcount|jobs|payroll"),
     ("capacity", r"capacity"),
 ]
+def _split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, current = [], 0, ""
+    for ch in pattern:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return parts
+
+
 WEAK_METRICS = {"commitment": r"commit(?:s|ted|ting|ment|ments)?|deal|agreement"}
 _METRIC_RES = [(name, re.compile(r"\b(?:" + pat + r")\b", re.I)) for name, pat in METRIC_WORDS]
 _WEAK_RE = re.compile(r"\b(?:" + "|".join(WEAK_METRICS.values()) + r")\b", re.I)
 _NEAREST_NAMES = [name for name, _ in METRIC_WORDS] + [None]
-_NEAREST_RE = re.compile("|".join(f"(?P<m{i}>\\b(?:{pat})\\b)" for i, pat in enumerate(
-    [pat for _, pat in METRIC_WORDS] + ["|".join(WEAK_METRICS.values())])), re.I)
+_ALL_PATTERNS = [pat for _, pat in METRIC_WORDS] + ["|".join(WEAK_METRICS.values())]
+# Single words are looked up word by word (cached per distinct word); the few phrases get one small regex.
+_SINGLE = [(rank, re.compile("|".join(alt for alt in _split_alternatives(pat) if " " not in alt and ".{" not in alt),
+                             re.I)) for rank, pat in enumerate(_ALL_PATTERNS)]
+_PHRASE_RE = re.compile("|".join(
+    f"(?P<m{rank}>\\b(?:{'|'.join(alts)})\\b)" for rank, alts in
+    ((rank, [a for a in _split_alternatives(pat) if " " in a or ".{" in a]) for rank, pat in enumerate(_ALL_PATTERNS))
+    if alts), re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _WINDOW = 60
+
+
+@lru_cache(maxsize=50_000)
+def _word_rank(word: str) -> Optional[int]:
+    for rank, rx in _SINGLE:
+        if rx.pattern and rx.fullmatch(word):
+            return rank
+    return None
 
 
 def _nearest_metric(sentence: str, start: int, end: int) -> tuple[bool, Optional[str]]:
     """(found, metric): the metric word closest to the span [start, end) of ``sentence`` within a window around
     it; a weak word ("committed", "deal") closest gives (True, None)."""
     lo, hi = max(0, start - _WINDOW), min(len(sentence), end + _WINDOW)
-    best: Optional[tuple[int, int, Optional[str]]] = None
-    for m in _NEAREST_RE.finditer(sentence, lo, hi):  # one pass; the group says which metric matched
-        rank = int(m.lastgroup[1:])
-        if m.start() < end and m.end() > start:
+    best: Optional[tuple[int, int]] = None
+    hits = [(m.start(), m.end(), _word_rank(m.group(0).lower())) for m in _WORD.finditer(sentence, lo, hi)]
+    hits += [(m.start(), m.end(), int(m.lastgroup[1:])) for m in _PHRASE_RE.finditer(sentence, lo, hi)]
+    for s, e, rank in hits:
+        if rank is None:
+            continue
+        if s < end and e > start:
             dist = 0  # the word is in the span ("300 customers") or the phrase runs over it ("put $5m into")
         else:
-            dist = start - m.end() if m.end() <= start else m.start() - end
-        if best is None or (dist, rank) < best[:2]:
-            best = (dist, rank, _NEAREST_NAMES[rank])
-    return (True, best[2]) if best else (False, None)
+            dist = start - e if e <= start else s - end
+        if best is None or (dist, rank) < best:
+            best = (dist, rank)
+    return (True, _NEAREST_NAMES[best[1]]) if best else (False, None)
 
 
 def metric_of_label(label: Optional[str]) -> Optional[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional
 
@@ -44,11 +45,16 @@ _DATE_WORDS = re.compile(
 _FIGURE = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s*(?:%|percent|billion|million|trillion|bn|m|GW|MW))?")
 
 
+@lru_cache(maxsize=100_000)
+def _date_spots(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _DATE_WORDS.finditer(sentence))
+
+
 def owns_time(claim: Claim, siblings: Optional[list[Claim]] = None) -> bool:
     """Whether the sentence's date words sit nearest this claim's figure. The extractor gives a sentence's time to
     every figure in it; when another figure is closer to every date word, the time is that figure's, not ours.
     Without the sibling claims, other figures are found in the sentence's text."""
-    spots = [m.start() for m in _DATE_WORDS.finditer(claim.sentence)]
+    spots = _date_spots(claim.sentence)
     if not spots:
         return True
     mine = span_in_sentence(claim)
