@@ -6,6 +6,7 @@ one, so a database on disk always has flags and confidences that match its claim
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -42,8 +43,25 @@ def load_claims(db: sqlite_utils.Database) -> list[Claim]:
     return [store.row_to_claim(dict(zip(names, row))) for row in cursor]
 
 
-def cross_check(db: sqlite_utils.Database) -> Result:
-    """Cross-reference every claim in ``db``, write the flags and update each claim's confidence and reasons."""
+def fingerprint(db: sqlite_utils.Database) -> str:
+    """What cross-referencing depends on: every claim id (ids hash their text), each source's body hash and
+    metadata, and the package's code. The same fingerprint means the same flags and confidences."""
+    from .build import extractor_fingerprint
+
+    digest = hashlib.sha256(extractor_fingerprint().encode())
+    for row in db.execute("select id, sha256, published, kind, title, outlet, url from sources order by id"):
+        digest.update(repr(tuple(row)).encode())
+    for (cid,) in db.execute("select id from claims order by id"):
+        digest.update(cid.encode())
+    return digest.hexdigest()[:16]
+
+
+def cross_check(db: sqlite_utils.Database, force: bool = False) -> Optional[Result]:
+    """Cross-reference every claim in ``db``, write the flags and update each claim's confidence and reasons.
+    Skipped (returns None) when nothing it depends on changed since the database's last cross-check."""
+    mark = fingerprint(db)
+    if not force and store.get_info(db, "crosscheck") == mark:
+        return None
     docs = load_documents(db)
     claims = load_claims(db)
     result = cross_reference(claims, docs)
@@ -53,6 +71,7 @@ def cross_check(db: sqlite_utils.Database) -> Result:
                if (old.confidence, old.confidence_reasons) != (c.confidence, c.confidence_reasons)]
     with db.atomic():
         db.conn.executemany("update claims set confidence = ?, confidence_reasons = ? where id = ?", changed)
+        store.set_info(db, "crosscheck", mark)
     return result
 
 

@@ -303,15 +303,16 @@ def _slices(items: list[_Item], gap: int) -> list[list[_Item]]:
     dated = sorted((it for it in live if it.period), key=lambda it: (it.period[0], it.period[1], it.id))
     undated = [it for it in live if not it.period]
     slices: list[list[_Item]] = []
-    anchor: Optional[tuple[date, date]] = None
+    anchor: Optional[_Item] = None
     for it in dated:
         # A slice is anchored at its first figure's period: figures reported every few weeks do not chain into
-        # one long slice.
-        if anchor is not None and near(anchor, it.period, gap):
+        # one long slice. Two periods the sentences name ("by 2027", "by 2028") must overlap.
+        days = 0 if anchor is not None and anchor.explicit and it.explicit else gap
+        if anchor is not None and near(anchor.period, it.period, days):
             slices[-1].append(it)
         else:
             slices.append([it])
-            anchor = it.period
+            anchor = it
     if not slices:
         return [undated] if undated else []
     for it in undated:
@@ -506,7 +507,8 @@ def _value_flags(key: tuple, its: list[_Item], writer: _Writer, explained: set[s
         ranked = sorted(runs, key=lambda run: (-len({it.origin for it in run}),
                                                min(writer.rank(it.claim) for it in run)))
         major = ranked[0]
-        minor_runs = [r for r in ranked[1:] if {it.claim.source_id for it in r} - {it.claim.source_id for it in major}]
+        minor_runs = [r for r in ranked[1:] if {it.claim.source_id for it in r} - {it.claim.source_id for it in major}
+                      and _same_story(major, r, writer)]
         if not minor_runs:
             continue
         gap = max(_run_interval(major).gap(_run_interval(r)) for r in minor_runs)
@@ -537,6 +539,23 @@ def _value_flags(key: tuple, its: list[_Item], writer: _Writer, explained: set[s
         flags.append(Flag(id=flag_id("value_mismatch", ids), kind="value_mismatch", claim_ids=ids,
                           explanation=explanation, severity=_severity(gap), evidence=evidence))
     return flags
+
+
+def _story(it: _Item, writer: _Writer) -> frozenset[str]:
+    """The other names around a figure (its sentence and its source's title, less its own parties): two figures
+    whose stories name different others are about different deals, not rival versions of one."""
+    own = set(it.parties or ()) | set(it.obj or ())
+    return frozenset(n for n in writer.context(it.claim) if n not in own and not any(n in o or o in n for o in own))
+
+
+def _same_story(a: list[_Item], b: list[_Item], writer: _Writer, cap: int = 40) -> bool:
+    for x in a[:cap]:
+        sx = _story(x, writer)
+        for y in b[:cap]:
+            sy = _story(y, writer)
+            if not sx or not sy or sx & sy:
+                return True
+    return False
 
 
 def _run_interval(run: list[_Item]) -> Interval:

@@ -24,6 +24,7 @@ _MONTH_WORD = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _AFTER_TIME = re.compile(r"^\W{0,3}(?:[a-z\-]+\s+){0,2}?(?:in|as of|at the end of|by|since)\s+" + _MONTH_WORD +
                          r"\b(?:\s+(\d{4}))?", re.I)
+_RELATIVE_YEAR = re.compile(r"\b(next|coming|this|last|previous)\s+year\b", re.I)
 _PAST_BEFORE = [
     re.compile(r"\b(?:up|down)\s+from\s+(?:\S+\s+){0,3}$", re.I),
     re.compile(r"\b(?:previously|formerly|earlier|prior|once|originally|last)\b[^,;:]{0,30}$", re.I),
@@ -114,12 +115,19 @@ def parse_period(text: Optional[str]) -> Optional[tuple[date, date]]:
 
 def stated_period(claim: Claim, published: Optional[date], own_time: bool = True
                   ) -> tuple[Optional[tuple[date, date]], bool]:
-    """(period, undatable_past): the claim's own time, or a month named right after the figure ("the $183 billion
-    in September"); a named month that cannot be dated (no publication date) marks the figure as history."""
+    """(period, undatable_past): the claim's own time; else "next/this/last year" beside the figure, against the
+    publication date; else a month named right after the figure ("the $183 billion in September"). A named month
+    or "last year" that cannot be dated (no publication date) marks the figure as history."""
     period = parse_period(claim.time) if own_time else None
     if period:
         return period, False
-    _, e = span_in_sentence(claim)
+    s, e = span_in_sentence(claim)
+    rel = _RELATIVE_YEAR.search(claim.sentence[e:e + 40]) or _RELATIVE_YEAR.search(claim.sentence[max(0, s - 30):s])
+    if rel and own_time:
+        if not published:
+            return None, rel.group(1).lower() in ("last", "previous")
+        year = published.year + {"next": 1, "coming": 1, "this": 0, "last": -1, "previous": -1}[rel.group(1).lower()]
+        return (date(year, 1, 1), date(year, 12, 31)), False
     m = _AFTER_TIME.match(claim.sentence[e:e + 60])
     if not m:
         return None, False
