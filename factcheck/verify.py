@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from difflib import SequenceMatcher
+from types import SimpleNamespace
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,21 +86,23 @@ _SELECT = ("select c.*, s.published as s_published, s.kind as s_kind, s.outlet a
            "s.path as s_path from claims c join sources s on s.id = c.source_id ")
 
 
+class _Stored(SimpleNamespace):
+    """A stored claim as read for verify: the claim's fields as attributes, without model validation (a query
+    reads hundreds of rows and only looks at them)."""
+
+
 def _rows(db: sqlite_utils.Database, where: str, params: list) -> list[_Cand]:
     cursor = db.execute(_SELECT + where + f" limit {CANDIDATE_LIMIT}", params)
     names = [d[0] for d in cursor.description]
     out = []
     for row in cursor:
         r = dict(zip(names, row))
-        data = {k: r[k] for k in _CLAIM_FIELDS if k in r}
-        reasons = data.get("confidence_reasons")
-        data["confidence_reasons"] = [reasons] if isinstance(reasons, str) else (reasons or [])
         try:
             published = date.fromisoformat(r["s_published"]) if r["s_published"] else None
         except ValueError:
             published = None
-        out.append(_Cand(Claim.model_construct(**data), published, r["s_kind"], r["s_outlet"], r["s_url"],
-                         r["s_path"]))
+        out.append(_Cand(_Stored(**{k: r.get(k) for k in _CLAIM_FIELDS}), published, r["s_kind"], r["s_outlet"],
+                         r["s_url"], r["s_path"]))
     return out
 
 
