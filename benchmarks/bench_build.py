@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_build.py
 
-Writes the key "build" of benchmarks/results.json (other keys are kept). Work files go to benchmarks/work/build/
+Writes the key "build" of benchmarks/results.json (other keys are kept). Work files go to benchmarks/scratch/build/
 (git-ignored). Not part of the test suite. Steps:
 
 1. Stories: invented deals, each reported by five outlets (primary, reports, an aggregator) with figures that
@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WORK = ROOT / "benchmarks" / "work" / "build"
+WORK = ROOT / "benchmarks" / "scratch" / "build"
 RESULTS = ROOT / "benchmarks" / "results.json"
 
 # Invented names from syllables, so a name picks out about as few claims as a real one does in a large archive.

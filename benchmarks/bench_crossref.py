@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_crossref.py --sizes 10000 100000 --no-verify   # quicker
 
 Writes the key "crossref" of benchmarks/results.json (the other keys are re-read just before writing and kept).
-Work files go to benchmarks/work/crossref/ (git-ignored). Not part of the test suite. Steps:
+Work files go to benchmarks/scratch/crossref/ (git-ignored). Not part of the test suite. Steps:
 
 1. Stories of our own templates (fixed seed): invented companies, each story a funding round reported by six
    sources (a primary release, four reports, an aggregator) with the usual faults planted at fixed rates (swapped
@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WORK = ROOT / "benchmarks" / "work" / "crossref"
+WORK = ROOT / "benchmarks" / "scratch" / "crossref"
 RESULTS = ROOT / "benchmarks" / "results.json"
 sys.path.insert(0, str(ROOT))
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-WORK = HERE / "work"
+WORK = HERE / "scratch"
 RESULTS = HERE / "results.json"
 MB = 1_000_000  # characters; the corpus is ASCII-heavy, so close to bytes
 PUBLISHED = date(2025, 11, 18)
