@@ -220,6 +220,7 @@ def build_db(path: Path, size: int) -> dict:
     from factcheck import store
 
     docs, claims, facts = corpus(size)
+    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
     db = sqlite_utils.Database(path)
@@ -331,6 +332,7 @@ def main() -> None:
             result["verify_database"] = json.loads(db_info.read_text())
         else:
             result["verify_database"] = child(["--step", "build-db", "--size", str(args.verify_size)])
+            WORK.mkdir(parents=True, exist_ok=True)
             db_info.write_text(json.dumps(result["verify_database"]))
         print(f"database: {result['verify_database']}", file=sys.stderr)
         result["verify"] = child(["--step", "verify", "--queries", str(args.queries)])
