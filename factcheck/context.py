@@ -13,7 +13,8 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from .tables.units import CURRENCY_CODES, ENERGY, POWER
+from .tables.currencies import ISO_CODES as CURRENCY_CODES
+from .tables.units import ENERGY, POWER
 from .tables.words import HEDGES, MONTHS, ROLE_WORDS, WEEKDAYS
 from .tokens import Token
 from .wordsets import alternation
