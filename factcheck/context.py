@@ -100,6 +100,19 @@ def party_runs(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]
     return runs
 
 
+def is_reporting_source(toks: list[Token], s: int, e: int) -> bool:
+    """Is the party run toks[s:e] the outlet that reports the claim ("according to Reuters", "told Bloomberg",
+    "CNBC reported") rather than a party to it?"""
+    if s >= 1 and toks[s - 1].low == "the":
+        s -= 1  # "according to the Herald"
+    before = [t.low for t in toks[max(0, s - 2):s]]
+    if before[-2:] == ["according", "to"] or before[-1:] == ["told"]:
+        return True
+    if before[-1:] == ["by"] and before[-2:-1] and before[-2] in ("reported", "cited", "seen", "reviewed", "obtained"):
+        return True
+    return e < len(toks) and toks[e].low in ("reported", "reports", "reporting")
+
+
 class SentenceContext:
     """What a sentence says around its figures; computed once per sentence."""
 
@@ -110,7 +123,7 @@ class SentenceContext:
         self.time = self._time()
         self._hedges_cache: Optional[list] = None
         self._metric_cache: Optional[list] = None
-        self.runs = party_runs(toks, 0, len(toks))
+        self.runs = [r for r in party_runs(toks, 0, len(toks)) if not is_reporting_source(toks, r[0], r[1])]
         self._run_ends = [e for _, e, _ in self.runs]
         self._run_starts = [s for s, _, _ in self.runs]
         self._prev_subject = None
@@ -273,7 +286,7 @@ class SentenceContext:
 
             ps, pe = self.seg.sentences[idx - 1]
             ptoks = self.seg.tokens(ps, pe)
-            runs = party_runs(ptoks, 0, len(ptoks))
+            runs = [r for r in party_runs(ptoks, 0, len(ptoks)) if not is_reporting_source(ptoks, r[0], r[1])]
             if runs:
                 s, e, name = runs[0]
                 if len(runs) > 1 and runs[1][0] == e + 1 and ptoks[e].low == "and":

@@ -20,7 +20,7 @@ from .tables.numbers import (DIGIT_ONLY_SCALES, DOZEN, FRACTIONS, HUNDRED, MULTI
 from . import currency
 from .tables.currencies import COINS, ISO_CODES, NAMES as CURRENCY_NAMES, SYMBOLS_BEFORE
 from .tables.units import DURATIONS, ENERGY, POWER, POWER_SYMBOL, RATE_NOUNS
-from .tables.words import MONTHS, QUALIFIERS_BEFORE, WEEKDAYS
+from .tables.words import MONTHS, QUALIFIER_FILLERS, QUALIFIERS_BEFORE, WEEKDAYS
 from .tokens import Token
 from .wordsets import alternation
 
@@ -212,6 +212,25 @@ for _phrase, _qual in QUALIFIERS_BEFORE:
 _QUAL_MAX = max(len(k) for k in _QUAL_BY_WORDS)
 
 
+def _qualifier_ending(toks: list[Token], j: int) -> Optional[tuple]:
+    """The longest qualifier phrase that ends right before token ``j``, as (phrase, qualifier), or None."""
+    words = tuple(t.low for t in toks[max(0, j - _QUAL_MAX):j])
+    for size in range(min(_QUAL_MAX, len(words)), 0, -1):  # longest phrase first
+        hit = _QUAL_BY_WORDS.get(words[len(words) - size:])
+        if hit is not None:
+            return hit
+    return None
+
+
+def _filler_before(toks: list[Token], j: int) -> int:
+    """Where a filler such as "a combined" or "an additional" ending at ``j`` starts (``j`` when there is none)."""
+    for words in QUALIFIER_FILLERS:
+        k = j - len(words)
+        if k >= 0 and tuple(t.low for t in toks[k:j]) == words:
+            return k
+    return j
+
+
 def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, list[str]]:
     """A qualifier phrase ending right before ``i`` -> (qualifier, first token, hedge words met on the way)."""
     hedges: list[str] = []
@@ -225,13 +244,12 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
     if j >= 1 and (toks[j - 1].low in ("minus", "negative") or (toks[j - 1].text in ("-", "−") and j < len(toks)
                                                                 and toks[j - 1].end == toks[j].start)):
         j -= 1  # the sign sits between the qualifier and the figure: "< -30"
-    words = tuple(t.low for t in toks[max(0, j - _QUAL_MAX):j])
-    best = None
-    for size in range(min(_QUAL_MAX, len(words)), 0, -1):  # longest phrase first
-        hit = _QUAL_BY_WORDS.get(words[len(words) - size:])
-        if hit is not None:
-            best = hit
-            break
+    best = _qualifier_ending(toks, j)
+    filler = _filler_before(toks, j) if best is None else j
+    if filler < j:  # "up to a combined $15 billion": the qualifier reaches over the filler
+        best = _qualifier_ending(toks, filler)
+        if best is not None:
+            j = filler
     if best is None:
         return None, j if hedges else i, hedges
     phrase, qual = best
@@ -248,6 +266,9 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
         return None, 1, j, ""
     t = toks[j]
     w = t.low
+    if t.text in ("-", "–") and j >= 1 and j + 1 < n and toks[j - 1].end == t.start == toks[j + 1].start - 1 \
+            and (toks[j + 1].low in POWER or toks[j + 1].low in ENERGY or toks[j + 1].low == "percent"):
+        return _unit_after(toks, j + 1)  # a compound adjective: "a 600-megawatt wind farm", "a 5-percent stake"
     if t.text == "%":
         return "%", 1, j + 1, "percent"
     if w in ("percent", "pct", "percents") or (w == "percentage" and not (j + 1 < n and toks[j + 1].low in (
@@ -505,6 +526,12 @@ def _is_version(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _tidy(v: Optional[float]) -> Optional[float]:
+    """``v`` to 12 significant digits: "$4.1 billion" is 4100000000.0, not the 4099999999.9999995 that 4.1 * 1e9
+    gives; no figure in print carries more digits than that."""
+    return None if v is None else float(f"{v:.12g}")
+
+
 def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = None,
                     bare_numbers: bool = False) -> list[Claim]:
     """Every numeric claim in the document, with its context filled in from its sentence.
@@ -534,7 +561,7 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
             claims.append(Claim(
                 id=claim_id(source_id, "numeric", start, end, span), source_id=source_id, kind="numeric",
                 text=span, start=start, end=end, sentence=sentence, sentence_start=s_start,
-                value=fig.value, low=fig.low, high=fig.high, unit=fig.unit, per=fig.per or info.get("per"),
+                value=_tidy(fig.value), low=_tidy(fig.low), high=_tidy(fig.high), unit=fig.unit, per=fig.per or info.get("per"),
                 qualifier=fig.qualifier if fig.unit != "date" else None,
                 subject=info.get("subject"), object=info.get("object"), metric=info.get("metric"),
                 time=fig.time or info.get("time"), speaker=info.get("speaker"), attribution=info.get("attribution"),
@@ -656,17 +683,23 @@ def _vague(toks: list[Token], i: int) -> Optional[Figure]:
     lo, hi = VAGUE[toks[i].low]
     j = i + 2
     scale_word = toks[j].low
-    scale = {"billions": 1e9, "millions": 1e6, "thousands": 1e3, "trillions": 1e12, "dollars": 1}[scale_word]
+    if scale_word == "dollars":  # "tens of dollars"
+        scale_word, j = "units", j - 2
+    scale = {"billions": 1e9, "millions": 1e6, "thousands": 1e3, "trillions": 1e12, "units": 1}[scale_word]
     lo, hi = lo * scale, hi * scale
     j += 1
     unit = None
     k = j
     if k < n and toks[k].low == "of":
-        unit, k2 = _noun_after(toks, k + 1, 2)
-        if unit:
-            j = k2
+        code, mult, k2 = currency.after(toks, k + 1)  # "tens of billions of dollars", "... of euros"
+        if code is not None and mult == 1:
+            unit, j = code, k2
+        else:
+            unit, k2 = _noun_after(toks, k + 1, 2)
+            if unit:
+                j = k2
     if unit is None:
-        unit = "USD" if scale_word in ("billions", "trillions", "dollars") else None
+        unit = "USD" if scale_word in ("billions", "trillions") else None
     if unit is None:
         return None
     return Figure(i, j, low=lo, high=hi, unit=unit, qualifier="range", rule="vague_amount", digits=False,

@@ -103,6 +103,9 @@ QUALIFIERS = [
     ("Fewer than 300 tickets remain.", "300 tickets", "less_than"),
     ("The plant will create up to an estimated 400 jobs.", "400 jobs", "up_to"),
     ("The deal is approximately $90 million.", "$90 million", "about"),
+    ("Two pension funds will put up to a combined $6 billion into the toll road.", "$6 billion", "up_to"),
+    ("The mill will add more than an additional 800 jobs.", "800 jobs", "more_than"),
+    ("The grant brings a total of $12 million to the clinic.", "$12 million", "exact"),
 ]
 
 PERCENTAGES = [
@@ -139,6 +142,9 @@ COUNTS_AND_POWER = [
     ("A 250 MW solar array opens in June.", "250 MW", {"value": 250e6, "unit": "W"}),
     ("Storage will reach 2.5 GWh by winter.", "2.5 GWh", {"value": 2.5e9, "unit": "Wh"}),
     ("Building the line costs $3 billion per gigawatt.", "$3 billion", {"per": "GW", "unit": "USD"}),
+    ("The 800-megawatt solar farm sits on old mining land.", "800-megawatt", {"value": 800e6, "unit": "W"}),
+    ("Regulators cleared a 1.5-gigawatt nuclear unit.", "1.5-gigawatt", {"value": 1.5e9, "unit": "W"}),
+    ("Developers plan a 300-megawatt-hour battery.", "300-megawatt-hour", {"value": 300e6, "unit": "Wh"}),
     ("The firm will build three plants, including two in Ohio and one in Iowa.", "two",
      {"value": 2.0, "unit": "plants"}),
 ]
@@ -162,6 +168,10 @@ ELIDED_AND_AMBIGUOUS = [
      {"value": 4e6, "unit": "passengers"}),
     ("The crane can lift up to 900 pounds at full reach.", "900 pounds", {"unit": "pounds"}),
     ("The club sold the striker for 40 million pounds.", "40 million pounds", {"unit": "GBP", "value": 40e6}),
+    ("The upgrade could cost tens of billions of dollars.", "tens of billions of dollars",
+     {"unit": "USD", "low": 1e10, "high": 1e11, "qualifier": "range"}),
+    ("Brussels has set aside hundreds of millions of euros for the rail link.", "hundreds of millions of euros",
+     {"unit": "EUR", "low": 1e8, "high": 1e9}),
 ]
 
 DATES = [
@@ -272,6 +282,21 @@ def test_subject_does_not_leak_from_the_previous_sentence():
     assert [c.subject for c in cs if c.unit == "USD"] == [None]
     cs = figures("Acme and Globex shook hands on Friday. The two companies will invest $6 billion.")
     assert [c.subject for c in cs if c.unit == "USD"] == ["Acme and Globex"]
+
+
+def test_values_are_the_figures_as_printed_not_float_noise():
+    # 4.1 * 1e9 is 4099999999.9999995 in binary floating point; a reader (and an exact SQL filter) expects 4.1e9
+    cs = figures("Sales reached $4.1 billion in the spring, and costs were 0.7 million euros.")
+    assert [c.value for c in cs] == [4100000000.0, 700000.0]
+
+
+def test_the_outlet_that_reports_a_figure_is_not_its_subject():
+    cs = figures("According to the Herald, the brewery borrowed $80 million last spring.")
+    assert [(c.subject, c.attribution) for c in cs if c.unit == "USD"] == [(None, "the Herald")]
+    cs = figures("The Courier reported that the ferry operator lost $9 million.")
+    assert [c.subject for c in cs if c.unit == "USD"] == [None]
+    cs = figures("Halden Foods told the Gazette it would spend $25 million on a new dairy.")
+    assert [c.subject for c in cs if c.unit == "USD"] == ["Halden Foods"]
 
 
 @pytest.mark.parametrize("sentence,span,expected", ELIDED_AND_AMBIGUOUS)

@@ -35,6 +35,14 @@ QUALIFIERS_BEFORE = [
     ("~", "about"), ("≈", "about"), ("anywhere from", None),
     ("somewhere around", "about"), ("somewhere between", None), ("on the order of", "about"),
 ]
+# Words that may stand between a qualifier and its figure without changing it: "up to a combined $15 billion",
+# "more than an additional 2,000 jobs".  Longest first, as tuples of lower-cased tokens.
+QUALIFIER_FILLERS = sorted([
+    ("a", "combined"), ("a", "combined", "total", "of"), ("a", "total", "of"), ("total", "of"), ("an", "additional"),
+    ("additional",), ("a", "further"), ("further",), ("another",), ("a", "record"), ("an", "average", "of"),
+    ("an", "extra"), ("a", "cumulative"), ("a", "collective"), ("an", "aggregate", "of"), ("an", "aggregate"),
+    ("a", "net"), ("a", "gross"), ("an", "initial"), ("a", "new"),
+], key=len, reverse=True)
 HEDGES = [
     "reportedly", "allegedly", "is expected to", "are expected to", "was expected to", "expected to", "expected",
     "expects", "is estimated", "estimated", "estimates", "could", "might", "may", "would", "plans to",
