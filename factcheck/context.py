@@ -35,7 +35,24 @@ METRICS = [
     ("debt", "debt"), ("salary", "pay"), ("pay", "pay"), ("growth", "growth"), ("share", "share"),
     ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"),
     ("output", "output"), ("production", "output"), ("dividend", "dividend"), ("buyback", "share buyback"),
+    ("market share", "market share"), ("shares", "share price"), ("margin", "margin"), ("values", "valuation"),
+    ("operating income", "operating income"), ("operating profit", "operating income"), ("net loss", "loss"),
+    ("ebitda", "EBITDA"), ("per share", "earnings per share"), ("gdp", "GDP"), ("gross domestic product", "GDP"),
+    ("payrolls", "jobs"), ("exports", "exports"), ("imports", "imports"), ("deficit", "deficit"),
+    ("surplus", "surplus"), ("guidance", "guidance"), ("forecast", "forecast"), ("outlook", "guidance"),
+    ("subscribers", "subscribers"), ("turnover", "revenue"), ("bid", "offer price"), ("offer", "offer price"),
+    ("fine", "fine"), ("penalty", "fine"), ("settlement", "settlement"), ("wage", "pay"),
+    ("compensation", "pay"), ("subsid", "subsidy"), ("tariff", "tariff"), ("emissions", "emissions"),
+    ("bonus", "pay"), ("donat", "donation"), ("spending", "spending"),
 ]
+_LOCATIVE = {"in", "near", "across", "outside", "throughout", "inside"}
+# Plural nouns that often open a news sentence capitalised ("Shares fell", "Regulators said"): not names
+_COMMON_STARTERS = {"shares", "stocks", "prices", "markets", "officials", "regulators", "economists", "traders",
+                    "residents", "workers", "employees", "customers", "consumers", "lawmakers", "shoppers",
+                    "bonds", "yields", "futures", "exports", "imports", "sales", "orders", "profits", "losses",
+                    "costs", "wages", "rents", "deliveries", "shipments", "bookings", "funds", "banks", "lenders",
+                    "companies", "firms", "households", "voters", "members", "users", "farmers", "retailers"}
+_CLAUSE_SEPARATORS = (", and ", ", but ", "; ", " while ", " whereas ", " — ")
 _METRIC_RE = re.compile(r"\b(" + alternation(k for k, _ in METRICS) + r")\w*")
 _METRIC_OF = {k: v for k, v in METRICS}
 _HEDGE_RE = re.compile(r"\b(" + alternation(HEDGES) + r")\b")
@@ -113,6 +130,24 @@ def is_reporting_source(toks: list[Token], s: int, e: int) -> bool:
     return e < len(toks) and toks[e].low in ("reported", "reports", "reporting")
 
 
+def is_capitalised_common_word(toks: list[Token], s: int, e: int, seg) -> bool:
+    """A single word capitalised only because it opens the sentence ("Revenue rose", "Shares fell"): a name would
+    be written capitalised mid-sentence somewhere in the document too, or carry inner capitals ("OpenAI")."""
+    if e - s != 1 or any(t.kind != "sym" for t in toks[:s]):
+        return False
+    word = re.sub(r"['’]s$", "", toks[s].text)
+    if any(c.isupper() for c in word[1:]) or seg.named_mid_sentence(word):
+        return False
+    low = word.lower()
+    return seg.written_lower(low) or low in _COMMON_STARTERS or _METRIC_RE.fullmatch(low) is not None
+
+
+def named_runs(toks: list[Token], seg, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
+    """``party_runs`` less the outlets that report a claim and the capitalised common words that open a sentence."""
+    return [r for r in party_runs(toks, lo, len(toks) if hi is None else hi)
+            if not is_reporting_source(toks, r[0], r[1]) and not is_capitalised_common_word(toks, r[0], r[1], seg)]
+
+
 class SentenceContext:
     """What a sentence says around its figures; computed once per sentence."""
 
@@ -123,19 +158,23 @@ class SentenceContext:
         self.time = self._time()
         self._hedges_cache: Optional[list] = None
         self._metric_cache: Optional[list] = None
-        self.runs = [r for r in party_runs(toks, 0, len(toks)) if not is_reporting_source(toks, r[0], r[1])]
+        self.runs = named_runs(toks, seg)
         self._run_ends = [e for _, e, _ in self.runs]
         self._run_starts = [s for s, _, _ in self.runs]
         self._prev_subject = None
 
-    def hedges_near(self, start: int, end: int) -> Optional[str]:
-        """Hedge words in the clause that holds the figure ("valued at $1bn, and reportedly $2bn now")."""
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets into the sentence of the clause that holds text[start:end], read at most _WINDOW either side."""
         s = self.sentence
         a, b = start - self.start, end - self.start
         lo, hi = max(0, a - _WINDOW), min(len(s), b + _WINDOW)  # a clause longer than this is not read further
-        left = max(s.rfind(sep, lo, a) for sep in (", and ", ", but ", "; ", " while ", " — "))
-        rights = [i for i in (s.find(sep, b, hi) for sep in (", and ", ", but ", "; ", " while ", " — ")) if i >= 0]
-        c0, c1 = (left + 1 if left >= 0 else lo), (min(rights) if rights else hi)
+        left = max(s.rfind(sep, lo, a) for sep in _CLAUSE_SEPARATORS)
+        rights = [i for i in (s.find(sep, b, hi) for sep in _CLAUSE_SEPARATORS) if i >= 0]
+        return (left + 1 if left >= 0 else lo), (min(rights) if rights else hi)
+
+    def hedges_near(self, start: int, end: int) -> Optional[str]:
+        """Hedge words in the clause that holds the figure ("valued at $1bn, and reportedly $2bn now")."""
+        c0, c1 = self._clause(start, end)
         hits = self._hedge_hits()
         found = []
         for k in range(bisect.bisect_left(self._hedge_starts, c0), len(hits)):  # only the clause's hits
@@ -206,6 +245,8 @@ class SentenceContext:
     def _subject_before(self, tok_idx: int) -> Optional[str]:
         """The nearest named party ending before the figure; "A and B" keeps both."""
         i = bisect.bisect_right(self._run_ends, tok_idx) - 1
+        while i >= 0 and self.runs[i][0] >= 1 and self.toks[self.runs[i][0] - 1].low in _LOCATIVE:
+            i -= 1  # "a plant in Nevada, creating 450 jobs": a place is not whom the figure is about
         if i < 0:
             return None
         s, e, name = self.runs[i]
@@ -233,8 +274,9 @@ class SentenceContext:
                                   for m in _METRIC_RE.finditer(self.sentence)]
             self._metric_starts = [h[0] for h in self._metric_cache]
         best, dist = None, _WINDOW
-        lo = bisect.bisect_left(self._metric_starts, start - _WINDOW)
-        hi = bisect.bisect_right(self._metric_starts, end + _WINDOW)
+        c0, c1 = self._clause(start, end)  # "revenue rose 12%, while net income fell": 12% is not income
+        lo = bisect.bisect_left(self._metric_starts, self.start + c0)
+        hi = bisect.bisect_right(self._metric_starts, self.start + c1)
         for ms, metric in self._metric_cache[lo:hi]:
             d = start - ms if ms < start else (ms - end) * 1.5  # prefer keywords before the figure
             if 0 <= d < dist:
@@ -286,7 +328,7 @@ class SentenceContext:
 
             ps, pe = self.seg.sentences[idx - 1]
             ptoks = self.seg.tokens(ps, pe)
-            runs = [r for r in party_runs(ptoks, 0, len(ptoks)) if not is_reporting_source(ptoks, r[0], r[1])]
+            runs = named_runs(ptoks, self.seg)
             if runs:
                 s, e, name = runs[0]
                 if len(runs) > 1 and runs[1][0] == e + 1 and ptoks[e].low == "and":

@@ -231,6 +231,7 @@ class _People:
         self._pos: list[int] = []
         self._names: list[str] = []
         self._by_surname: dict[str, str] = {}
+        self.sure: set[str] = set()  # names known to be persons: beside a role word, or quoted speakers
         self._collect = collect
 
     def _ready(self) -> None:
@@ -294,12 +295,17 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
             if 2 <= len(run) <= 3 and run[0].start not in seen and not inside(run[0].start):
                 seen.add(run[0].start)
                 people.add(run[0].start, _join(run))
+                people.sure.add(_join(run))
             # a run before ", role": "Jo Bloggs, analyst at ..."
-            if k >= 2 and toks[k - 1].text == ",":
-                back = _cap_run_before(toks, k - 1)
+            comma = k - 1 if k >= 1 and toks[k - 1].text == "," else (
+                k - 2 if k >= 2 and toks[k - 2].text == "," and toks[k - 1].low in ("the", "a", "an", "its", "their")
+                else -1)  # "Jo Bloggs, analyst at ...", "Jo Bloggs, the chief executive"
+            if comma >= 1:
+                back = _cap_run_before(toks, comma)
                 if 2 <= len(back) <= 3 and back[0].start not in seen and not inside(back[0].start):
                     seen.add(back[0].start)
                     people.add(back[0].start, _join(back))
+                    people.sure.add(_join(back))
         if trigger.low in SPEECH_CUES and trigger.low != "according":
             back = _cap_run_before(toks, k)
             if 1 <= len(back) <= 3 and back[0].low not in _GENERIC_SPEAKERS and back[0].low not in PRONOUNS \
@@ -379,7 +385,8 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
             name, role, how = _speaker_from(head, people, q.open)
             if name:
                 return name, role, toks[m2].low, how
-            break
+            unnamed = _unnamed_speaker(head)  # “...,” a spokesperson for the port said.
+            return (unnamed, None, toks[m2].low, "unnamed") if unnamed else None
     return None
 
 
@@ -539,6 +546,41 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
     return run
 
 
+# "the company said": a definite description that points back at the organisation the story is about
+_ORG_NOUNS = {"company", "firm", "group", "bank", "utility", "carmaker", "automaker", "retailer", "startup",
+              "lender", "insurer", "airline", "chipmaker", "developer", "operator", "manufacturer", "agency",
+              "ministry", "department", "regulator", "council", "university", "club", "charity", "fund", "union",
+              "conglomerate", "automaker", "brewer", "miner", "producer", "supplier", "business", "organisation",
+              "organization", "government", "administration"}
+
+
+def _last_organisation(seg: Segmented, pos: int, people: _People, back: int = 12) -> Optional[str]:
+    """The organisation named last before ``pos`` as a sentence's subject ("Halden Foods said on Monday ..."),
+    looking back at most ``back`` sentences; persons, and text inside quotation marks, do not count."""
+    from .context import named_runs
+
+    people._ready()
+    persons = people.sure
+    idx = seg.sentence_index(pos)
+    for i in range(idx, max(-1, idx - back), -1):
+        s0, s1 = seg.sentences[i]
+        toks = seg.tokens(s0, min(s1, pos) if i == idx else s1)
+        inside, clean = False, []
+        for t in toks:
+            if t.text in ("“", "”", '"'):
+                inside = (not inside) if t.text == '"' else t.text == "“"
+                continue
+            if not inside:
+                clean.append(t)
+        for a, b, name in named_runs(clean, seg, 0, min(len(clean), 4)):
+            if a > 1 or name in persons or name.lower() in PRONOUNS or people.full_name(name) in persons:
+                continue
+            if b - a == 1 and not seg.named_mid_sentence(name) and not any(c.isupper() for c in name[1:]):
+                continue  # one capitalised word opening a sentence ("Tickets will cost more"): not shown a name
+            return name
+    return None
+
+
 def _word_count(s: str) -> int:
     return len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s))
 
@@ -593,8 +635,15 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             if found is None:
                 found = None if _is_title(content) else _cue_in_sentence(text, seg, q, people)
         reasons = []
+        how = None
+        if found and found[3] == "unnamed" and found[0] in _ORG_NOUNS:
+            org = _last_organisation(seg, q.open, people)  # “...,” the company said: which company
+            if org:
+                found = (org, None, found[2], "organisation")
         if found:
             q.speaker, q.role, q.cue, how = found
+            if how == "organisation":
+                reasons.append("speaker resolved from 'the company'")
             if how == "pronoun":
                 reasons.append("speaker resolved from pronoun")
             elif how == "unnamed":
@@ -610,6 +659,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             reasons.append("continues a quotation from the previous paragraph")
         if q.speaker:
             people.add(q.open, q.speaker)
+            if how in ("named", "pronoun"):
+                people.sure.add(q.speaker)
             # a later quote in the paragraph attributed after it gives this one its speaker too
         prev_by_para[ps] = q
         last_runon = q if q.continues else (last_runon if text[ps:q.open].strip() == "" and q.speaker is None

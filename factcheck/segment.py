@@ -5,12 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .tables.words import ABBREVIATIONS, BOILERPLATE
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break.  Candidates are checked against abbreviations and decimals.
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
+_MIDCAP = re.compile(r"(?<=[a-z,;:] )[A-Z][^\W\d_]*")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _LINE = re.compile(r"[^\n]*")
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–—·▪●]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+")
 
@@ -28,6 +31,8 @@ class Segmented:
     _pstarts: list[int] = field(default_factory=list)
     _token_cache: dict = field(default_factory=dict)
     _bstarts: list[int] = field(default_factory=list)
+    _midcaps: Optional[set] = None
+    _lower_words: Optional[set] = None
 
     def tokens(self, start: int, end: int) -> list:
         """Tokens of ``text[start:end]``, cached: sentences and quote contexts are asked for more than once."""
@@ -38,6 +43,19 @@ class Segmented:
 
             toks = self._token_cache[key] = tokenize(self.text, start, end)
         return toks
+
+    def named_mid_sentence(self, word: str) -> bool:
+        """Is ``word`` written capitalised somewhere after a lower-case word, i.e. used as a name and not just
+        capitalised because a sentence starts with it ("Revenue rose", "Shares fell")?"""
+        if self._midcaps is None:
+            self._midcaps = set(_MIDCAP.findall(self.text))
+        return word in self._midcaps
+
+    def written_lower(self, word: str) -> bool:
+        """Does ``word`` (lower-case) appear written in lower case somewhere in the document?"""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        return word in self._lower_words
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding offset ``pos``."""

@@ -299,6 +299,25 @@ def test_the_outlet_that_reports_a_figure_is_not_its_subject():
     assert [c.subject for c in cs if c.unit == "USD"] == ["Halden Foods"]
 
 
+def test_a_capitalised_common_word_opening_a_sentence_is_not_a_party():
+    cs = figures("Revenue climbed to $90 million. Shares rose 4% after the report.")
+    assert [c.subject for c in cs] == [None, None]
+    # a one-word name opening a sentence is still a name: it is never written in lower case
+    cs = figures("Quorvia, which employs 700 people, sold its port for $40 million.")
+    assert [c.subject for c in cs] == ["Quorvia", "Quorvia"]
+
+
+def test_a_place_is_not_the_subject_of_a_figure():
+    cs = figures("Marlow Steel will build a mill in Ohio, creating 900 jobs.")
+    assert [(c.text, c.subject) for c in cs] == [("900 jobs", "Marlow Steel")]
+
+
+def test_the_metric_is_read_in_the_figure_s_own_clause():
+    cs = figures("Sales rose 9% to $2 billion, while operating profit fell to $150 million.")
+    assert [(c.text, c.metric) for c in cs] == [("9%", "revenue"), ("$2 billion", "revenue"),
+                                                ("$150 million", "operating income")]
+
+
 @pytest.mark.parametrize("sentence,span,expected", ELIDED_AND_AMBIGUOUS)
 def test_elided_nouns_and_pounds(sentence, span, expected):
     check(sentence, span, expected)

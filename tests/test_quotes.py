@@ -115,6 +115,25 @@ def test_unnamed_speakers_are_described_not_invented():
     assert [c for c in extract_text(text) if c.kind == "numeric"] == []
 
 
+def test_unnamed_speaker_before_the_cue_after_the_quote():
+    q = speaker_of("“We are not leaving town,” a spokesman for the brewery said.", "not leaving town")
+    assert (q.speaker, q.cue) == ("a spokesman for the brewery", "said")
+
+
+def test_the_company_said_resolves_to_the_organisation_the_story_is_about():
+    text = ("Orchard Rail said on Monday it would cut two routes. Tickets will cost more.\n\n"
+            "“Passengers will barely notice the change,” the company said in a statement.")
+    q = speaker_of(text, "barely notice")
+    assert q.speaker == "Orchard Rail"
+    assert "speaker resolved from 'the company'" in q.confidence_reasons
+
+
+def test_the_company_is_not_resolved_to_a_person_or_a_common_word():
+    text = ("Talia Brook, the chief executive, visited the depot. Sales fell.\n\n"
+            "“Nothing changes for staff,” the firm said.")
+    assert speaker_of(text, "Nothing changes").speaker == "firm"
+
+
 def test_short_full_sentence_continues_and_present_tense_cues():
     text = "“The river is rising!” warns Kofi Mensah. “Move now.”"
     assert [q.speaker for q in quotes(text)] == ["Kofi Mensah", "Kofi Mensah"]
