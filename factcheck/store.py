@@ -34,7 +34,7 @@ Say = Callable[[str], None]
 CLAIM_FIELDS = list(Claim.model_fields)
 FTS_CLAIMS = ["text", "sentence", "quote"]
 FTS_SOURCES = ["title", "body"]
-FLAG_SEVERITIES = ("low", "medium", "high")
+FLAG_SEVERITIES = ("info", "low", "medium", "high")  # info: a passed check (crossref.SEVERITIES)
 REVIEW_STATUSES = ("confirmed", "disputed", "false", "needs-context")
 
 
@@ -300,8 +300,8 @@ def replace_flags(db: sqlite_utils.Database, flags: Iterable[Union[Mapping, Base
     """Replace every flag (cross-referencing recomputes them all) and the flag-to-claim links; returns the count.
 
     Each flag is a mapping or pydantic model with ``id``, ``kind``, ``claim_ids`` (list of claim ids),
-    ``explanation`` (one sentence), ``severity`` (``low``, ``medium`` or ``high``) and optional ``evidence``
-    (a list of mappings, one per side, stored as JSON).
+    ``explanation`` (one sentence), ``severity`` (``info`` for a passed check, ``low``, ``medium`` or ``high``) and
+    optional ``evidence`` (a list of mappings, one per side, stored as JSON).
     """
     rows, links = [], []
     for flag in flags:

@@ -127,6 +127,19 @@ def test_every_table_view_and_column_is_described(ledger_db):
         assert not missing, (name, missing)
 
 
+def test_flag_severity_and_kind_descriptions_name_every_value_cross_referencing_gives():
+    from factcheck import crossref
+
+    columns = publish.load_metadata("factcheck")["databases"]["factcheck"]["tables"]["flags"]["columns"]
+    words = set(re.findall(r"[a-z_]+", columns["severity"]))
+    assert set(crossref.SEVERITIES) <= words
+    assert set(store.FLAG_SEVERITIES) == set(crossref.SEVERITIES)
+    kinds = set(re.findall(r"[a-z_]+", columns["kind"]))
+    source = open(crossref.__file__, encoding="utf-8").read()
+    emitted = set(re.findall(r'flag_id\("([a-z_]+)"', source)) | set(re.findall(r'"(arithmetic[a-z_]*)"', source))
+    assert emitted and emitted <= kinds
+
+
 def test_metadata_follows_the_served_file_name(tmp_path, ledger_db):
     renamed = tmp_path / "story.db"
     renamed.write_bytes(ledger_db.read_bytes())
