@@ -15,7 +15,7 @@ from typing import Optional
 
 from .tables.currencies import ISO_CODES as CURRENCY_CODES
 from .tables.units import ENERGY, POWER
-from .tables.words import HEDGES, MONTHS, ROLE_WORDS, WEEKDAYS
+from .tables.words import HEDGES, MONTHS, ORG_NOUNS, ROLE_WORDS, WEEKDAYS
 from .tokens import Token
 from .wordsets import alternation
 
@@ -314,9 +314,10 @@ class SentenceContext:
         words = [t.low for t in self.toks[:3] if t.kind == "word"]
         if not words:
             return False
-        if words[0] in ("they", "both", "together"):
+        if words[0] in ("they", "both", "together", "it", "its", "their"):
             return True
-        return words[0] == "the" and len(words) > 1 and words[1] in ("two", "three", "four", "both", "pair")
+        return words[0] == "the" and len(words) > 1 and (words[1] in ("two", "three", "four", "both", "pair")
+                                                         or words[1] in ORG_NOUNS)
 
     def _previous_subject(self) -> Optional[str]:
         """The first named party of the previous sentence: "The two giants ..." after "A and B are ..."."""
@@ -324,9 +325,8 @@ class SentenceContext:
             return self._prev_subject or None
         idx = self.seg.sentence_index(self.start)
         self._prev_subject = ""
-        if idx >= 1:
-
-            ps, pe = self.seg.sentences[idx - 1]
+        for back in range(idx - 1, max(-1, idx - 4), -1):  # the nearest of the three sentences before
+            ps, pe = self.seg.sentences[back]
             ptoks = self.seg.tokens(ps, pe)
             runs = named_runs(ptoks, self.seg)
             if runs:
@@ -334,6 +334,7 @@ class SentenceContext:
                 if len(runs) > 1 and runs[1][0] == e + 1 and ptoks[e].low == "and":
                     name = f"{name} and {runs[1][2]}"
                 self._prev_subject = name
+                break
         return self._prev_subject or None
 
     def assign_parties(self, claims) -> None:

@@ -21,7 +21,8 @@ from typing import Optional
 
 from .models import Claim, claim_id
 from .segment import Segmented
-from .tables.words import CHARACTERISING_CUES, MONTHS, PRONOUNS, ROLE_WORDS, SPEECH_CUES, WEEKDAYS
+from .tables.words import (CHARACTERISING_CUES, MONTHS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_CUES,
+                          WEEKDAYS)
 from .tokens import Token
 
 _OPEN = {"“", "„", "«"}
@@ -546,14 +547,6 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
     return run
 
 
-# "the company said": a definite description that points back at the organisation the story is about
-_ORG_NOUNS = {"company", "firm", "group", "bank", "utility", "carmaker", "automaker", "retailer", "startup",
-              "lender", "insurer", "airline", "chipmaker", "developer", "operator", "manufacturer", "agency",
-              "ministry", "department", "regulator", "council", "university", "club", "charity", "fund", "union",
-              "conglomerate", "automaker", "brewer", "miner", "producer", "supplier", "business", "organisation",
-              "organization", "government", "administration"}
-
-
 def _last_organisation(seg: Segmented, pos: int, people: _People, back: int = 12) -> Optional[str]:
     """The organisation named last before ``pos`` as a sentence's subject ("Halden Foods said on Monday ..."),
     looking back at most ``back`` sentences; persons, and text inside quotation marks, do not count."""
@@ -636,7 +629,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 found = None if _is_title(content) else _cue_in_sentence(text, seg, q, people)
         reasons = []
         how = None
-        if found and found[3] == "unnamed" and found[0] in _ORG_NOUNS:
+        if found and found[3] == "unnamed" and found[0] in ORG_NOUNS:
             org = _last_organisation(seg, q.open, people)  # “...,” the company said: which company
             if org:
                 found = (org, None, found[2], "organisation")

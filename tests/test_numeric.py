@@ -186,6 +186,11 @@ PARTIES = [
      [("$4 billion", "Acme"), ("$2 billion", "Globex")]),
     ("Globex's $7 billion and Initech's $3 billion make up the fund.",
      [("$7 billion", "Globex"), ("$3 billion", "Initech")]),
+    # a pronoun or "the company" opening a sentence points back at the party named last (up to three sentences)
+    ("Initech has grown fast. A few points about its rise:\n- It was recently valued at about $20 billion.",
+     [("$20 billion", "Initech")]),
+    ("Pellory Mining opened a pit. The company expects to dig 2 million tonnes of ore.",
+     [("2 million tonnes", "Pellory Mining")]),
 ]
 
 NOT_CLAIMS = [
@@ -206,8 +211,10 @@ NOT_CLAIMS = [
 ]
 
 KNOWN_FAILURES = [
-    ("Initech has grown fast. A few points about its rise:\n- It was recently valued at about $20 billion.",
-     "$20 billion", {"subject": "Initech"}, "a pronoun subject ('It') is not resolved across sentences"),
+    ("The firm has a headcount of 4,200.", "4,200", {"value": 4200.0, "unit": "employees"},
+     "a count whose noun comes before it ('a headcount of 4,200') is not read"),
+    ("Its workforce will shrink by a tenth.", "a tenth", {"value": -10.0, "unit": "%"},
+     "a fraction as a change ('shrink by a tenth') is not read"),
 ]
 
 

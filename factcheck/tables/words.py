@@ -43,6 +43,13 @@ QUALIFIER_FILLERS = sorted([
     ("an", "extra"), ("a", "cumulative"), ("a", "collective"), ("an", "aggregate", "of"), ("an", "aggregate"),
     ("a", "net"), ("a", "gross"), ("an", "initial"), ("a", "new"),
 ], key=len, reverse=True)
+# "the company said", "the startup was valued at": a definite description that points back at an organisation
+# named before
+ORG_NOUNS = {"company", "firm", "group", "bank", "utility", "carmaker", "automaker", "retailer", "startup",
+              "lender", "insurer", "airline", "chipmaker", "developer", "operator", "manufacturer", "agency",
+              "ministry", "department", "regulator", "council", "university", "club", "charity", "fund", "union",
+              "conglomerate", "brewer", "miner", "producer", "supplier", "business", "organisation",
+              "organization", "government", "administration"}
 HEDGES = [
     "reportedly", "allegedly", "is expected to", "are expected to", "was expected to", "expected to", "expected",
     "expects", "is estimated", "estimated", "estimates", "could", "might", "may", "would", "plans to",
