@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from .currency import SHORT_FORMS
 from .tables.currencies import ISO_CODES as CURRENCY_CODES
 from .tables.units import ENERGY, POWER
 from .tables.words import HEDGES, MONTHS, ORG_NOUNS, ROLE_WORDS, WEEKDAYS
@@ -33,7 +34,7 @@ METRICS = [
     ("customers", "customers"), ("users", "users"), ("employees", "employees"), ("jobs", "jobs"),
     ("workers", "workers"), ("homes", "homes"), ("tax", "tax revenue"), ("budget", "budget"),
     ("debt", "debt"), ("salary", "pay"), ("pay", "pay"), ("growth", "growth"), ("share", "share"),
-    ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"),
+    ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"), ("jobless", "unemployment rate"), ("jobless rate", "unemployment rate"),
     ("output", "output"), ("production", "output"), ("dividend", "dividend"), ("buyback", "share buyback"),
     ("market share", "market share"), ("shares", "share price"), ("margin", "margin"), ("values", "valuation"),
     ("operating income", "operating income"), ("operating profit", "operating income"), ("net loss", "loss"),
@@ -43,11 +44,16 @@ METRICS = [
     ("subscribers", "subscribers"), ("turnover", "revenue"), ("bid", "offer price"), ("offer", "offer price"),
     ("fine", "fine"), ("penalty", "fine"), ("settlement", "settlement"), ("wage", "pay"),
     ("compensation", "pay"), ("subsid", "subsidy"), ("tariff", "tariff"), ("emissions", "emissions"),
-    ("bonus", "pay"), ("donat", "donation"), ("spending", "spending"),
+    ("bonus", "pay"), ("donat", "donation"), ("spending", "spending"), ("bills", "bills"),
 ]
 _LOCATIVE = {"in", "near", "across", "outside", "throughout", "inside"}
 # Plural nouns that often open a news sentence capitalised ("Shares fell", "Regulators said"): not names
-_COMMON_STARTERS = {"shares", "stocks", "prices", "markets", "officials", "regulators", "economists", "traders",
+_COMMON_STARTERS = {"first", "second", "third", "fourth", "fifth", "full", "gross", "net", "retail", "operating",
+                    "adjusted", "core", "underlying", "annual", "quarterly", "total", "average", "median", "overall",
+                    "consumer", "wholesale", "industrial", "manufacturing", "home", "house", "factory", "business",
+                    "pretax", "diluted", "revenue", "earnings", "inflation", "unemployment", "jobless", "growth",
+                    "demand", "output", "production", "spending", "investment", "funding", "trading", "volume",
+                    "shares", "stocks", "prices", "markets", "officials", "regulators", "economists", "traders",
                     "residents", "workers", "employees", "customers", "consumers", "lawmakers", "shoppers",
                     "bonds", "yields", "futures", "exports", "imports", "sales", "orders", "profits", "losses",
                     "costs", "wages", "rents", "deliveries", "shipments", "bookings", "funds", "banks", "lenders",
@@ -104,7 +110,7 @@ def party_runs(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]
     while k < hi:
         if _is_party_word(toks[k]) and not (k > lo and toks[k - 1].text in ("“", '"')):
             m = k + 1
-            while m < hi and (_is_party_word(toks[m]) or (toks[m].low in ("of", "&", "and") and m + 1 < hi
+            while m < hi and (_is_party_word(toks[m]) or (toks[m].low in ("of", "&", "and", "for") and m + 1 < hi
                                                           and _is_party_word(toks[m + 1])
                                                           and toks[m].low != "and")):
                 m += 1
@@ -142,10 +148,29 @@ def is_capitalised_common_word(toks: list[Token], s: int, e: int, seg) -> bool:
     return seg.written_lower(low) or low in _COMMON_STARTERS or _METRIC_RE.fullmatch(low) is not None
 
 
+def is_not_a_party(toks: list[Token], s: int, e: int) -> bool:
+    """Capitalised words that are no party: a dateline ("LONDON (Reuters) -"), a place used as a modifier
+    ("Mumbai-based"), a currency prefix ("HK$", "Rs")."""
+    nxt = toks[e].text if e < len(toks) else ""
+    if nxt == "$" and toks[e].start == toks[e - 1].end or (e - s == 1 and toks[s].low in SHORT_FORMS):
+        return True
+    if nxt in ("-", "–") and e + 1 < len(toks) and toks[e + 1].low in ("based", "born", "listed", "headquartered",
+                                                                       "owned", "backed", "made"):
+        return True
+    if all(t.kind == "sym" for t in toks[:s]) and all(t.text.isupper() and len(t.text) > 1 for t in toks[s:e]) \
+            and nxt in ("(", "-", "–", "—"):
+        return True  # a dateline city
+    if s >= 1 and toks[s - 1].text == "(" and nxt == ")":
+        return True  # "(Reuters)", "(AP)"
+    return False
+
+
 def named_runs(toks: list[Token], seg, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
-    """``party_runs`` less the outlets that report a claim and the capitalised common words that open a sentence."""
+    """``party_runs`` less the outlets that report a claim, the capitalised common words that open a sentence,
+    datelines, place modifiers and currency prefixes."""
     return [r for r in party_runs(toks, lo, len(toks) if hi is None else hi)
-            if not is_reporting_source(toks, r[0], r[1]) and not is_capitalised_common_word(toks, r[0], r[1], seg)]
+            if not is_reporting_source(toks, r[0], r[1]) and not is_capitalised_common_word(toks, r[0], r[1], seg)
+            and not is_not_a_party(toks, r[0], r[1])]
 
 
 class SentenceContext:
@@ -245,7 +270,7 @@ class SentenceContext:
     def _subject_before(self, tok_idx: int) -> Optional[str]:
         """The nearest named party ending before the figure; "A and B" keeps both."""
         i = bisect.bisect_right(self._run_ends, tok_idx) - 1
-        while i >= 0 and self.runs[i][0] >= 1 and self.toks[self.runs[i][0] - 1].low in _LOCATIVE:
+        while i >= 0 and self._after_locative(self.runs[i][0]):
             i -= 1  # "a plant in Nevada, creating 450 jobs": a place is not whom the figure is about
         if i < 0:
             return None
@@ -253,6 +278,14 @@ class SentenceContext:
         if i >= 1 and s >= 2 and self.toks[s - 1].low == "and" and self.runs[i - 1][1] == s - 1:
             name = f"{self.runs[i - 1][2]} and {name}"
         return name
+
+    def _after_locative(self, s: int) -> bool:
+        """Does the run at token ``s`` follow "in", "across" ... directly or over one lower-case word ("in southern
+        England", "in the US")?"""
+        toks = self.toks
+        if s >= 1 and toks[s - 1].low in _LOCATIVE:
+            return True
+        return s >= 2 and toks[s - 2].low in _LOCATIVE and toks[s - 1].kind == "word" and toks[s - 1].text.islower()
 
     def _object_after(self, tok_idx: int) -> Optional[str]:
         toks = self.toks
@@ -328,7 +361,9 @@ class SentenceContext:
         for back in range(idx - 1, max(-1, idx - 4), -1):  # the nearest of the three sentences before
             ps, pe = self.seg.sentences[back]
             ptoks = self.seg.tokens(ps, pe)
-            runs = named_runs(ptoks, self.seg)
+            runs = [r for r in named_runs(ptoks, self.seg)
+                    if not (r[0] >= 1 and ptoks[r[0] - 1].low in _LOCATIVE)
+                    and not (r[0] >= 2 and ptoks[r[0] - 2].low in _LOCATIVE and ptoks[r[0] - 1].text.islower())]
             if runs:
                 s, e, name = runs[0]
                 if len(runs) > 1 and runs[1][0] == e + 1 and ptoks[e].low == "and":

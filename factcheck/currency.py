@@ -18,7 +18,7 @@ _SAFE_LOWER_CODES = {"usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "aud", "ca
 # Codes that are also English words: never read before a figure ("ALL 5 solutions", "TOP 10").
 _WORD_CODES = {"ALL", "TOP", "CUP", "MAD", "BOB", "PEN", "TRY", "SOS", "GEL", "LEI", "MOP", "TMT"}
 _WORD_PREFIXES = {"a", "s", "us", "r", "au", "nt"}  # English words too: only glued to "$" do they name a dollar
-_SHORT_FORMS = {"rs": "INR", "rs.": "INR", "rm": "MYR", "rp": "IDR"}
+SHORT_FORMS = {"rs": "INR", "rs.": "INR", "rm": "MYR", "rp": "IDR"}
 _COUNTRY_WORDS = {w for pair in COUNTRY_CURRENCY for w in pair[0].split()}
 
 
@@ -67,8 +67,8 @@ def before(toks: list[Token], i: int) -> tuple[Optional[str], int, float]:
         code = _norm_code(p.text)
         if code and p.text.upper() not in _WORD_CODES:
             return code, i - 1, 1
-        if p.low in _SHORT_FORMS and p.text[:1].isupper():
-            return _SHORT_FORMS[p.low], i - 1, 1
+        if p.low in SHORT_FORMS and p.text[:1].isupper():
+            return SHORT_FORMS[p.low], i - 1, 1
         sc = _scaled_code(p.text)
         if sc:
             return sc[0], i - 1, sc[1]
@@ -151,15 +151,20 @@ def after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
     sc = _scaled_code(t.text)
     if sc:
         return sc[0], sc[1], j + 1
-    if w in _SHORT_FORMS and (glued or t.text.isupper()):
-        return _SHORT_FORMS[w], 1, j + 1  # "20Rs", "42RM", "42 RM"
+    if w in SHORT_FORMS and (glued or t.text.isupper()):
+        return SHORT_FORMS[w], 1, j + 1  # "20Rs", "42RM", "42 RM"
     if w in ("grand",):
         return "USD", 1000, j + 1  # "10 grand"
     if w in COINS:
         return "USD", COINS[w], j + 1
+    if t.text == "p" and glued and toks[j - 1].kind == "num" and toks[j - 1].text not in _VIDEO_LINES:
+        return "GBP", 0.01, j + 1  # pence, as British copy writes them: "down 1.8p at 412p" (not "1080p" video)
     if w in SUBUNITS and w not in ("c", "p", "mao", "fen") or (w in ("c",) and glued) or w == "¢":
         return SUBUNIT_HOME.get(w, "USD"), SUBUNITS[w], j + 1
     return None, 1, j
+
+
+_VIDEO_LINES = {"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"}  # "1080p" is a picture
 
 
 def subunit_after(toks: list[Token], j: int, code: str) -> tuple[float, int]:

@@ -648,6 +648,11 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                 and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from"
                          and {t.low for t in toks[max(0, out[-1].start_tok - 4):out[-1].start_tok]}
                          & (_GROWTH_UP | _GROWTH_DOWN)) \
+                and not (between == ["to"] and out[-1].start_tok >= 1
+                         and (toks[out[-1].start_tok - 1].low == "by"
+                              or ({t.low for t in toks[max(0, out[-1].start_tok - 2):out[-1].start_tok]}
+                                  & (_GROWTH_UP | _GROWTH_DOWN) and out[-1].value > 0
+                                  and f.value > 5 * out[-1].value))) \
                 and f.value > out[-1].value:
             prev = out[-1]  # "4% to 5%", "$2 billion to $3 billion"
             prev.per = prev.per or f.per

@@ -314,6 +314,27 @@ def test_a_capitalised_common_word_opening_a_sentence_is_not_a_party():
     assert [c.subject for c in cs] == ["Quorvia", "Quorvia"]
 
 
+def test_datelines_place_modifiers_and_currency_prefixes_are_not_parties():
+    text = ("OSLO (Newswire) - Fjordvik Energy will build a wind park.\n"
+            "The company expects to hire 300 people.\n"
+            "Pune-based Sarvani Textiles raised Rs 90 crore (about $10.8 million) from investors.\n"
+            "Its Hong Kong arm was sold for HK$2 billion.")
+    got = {c.text: c.subject for c in figures(text)}
+    assert got["300 people"] == "Fjordvik Energy"
+    assert got["$10.8 million"] == "Sarvani Textiles"
+    assert got["HK$2 billion"] != "HK"
+
+
+def test_pence_glued_to_a_figure_but_not_video_lines():
+    cs = figures("The shares slipped 2.5p to 318p, and the clip streams in 1080p.")
+    assert [(c.text, c.value, c.unit) for c in cs] == [("2.5p", 0.025, "GBP"), ("318p", 3.18, "GBP")]
+
+
+def test_a_change_by_and_the_level_it_reached_are_two_figures():
+    cs = figures("The toll rose by 40p to £2.60 this week.")
+    assert [(c.value, c.qualifier) for c in cs] == [(0.4, "exact"), (2.6, "exact")]
+
+
 def test_a_place_is_not_the_subject_of_a_figure():
     cs = figures("Marlow Steel will build a mill in Ohio, creating 900 jobs.")
     assert [(c.text, c.subject) for c in cs] == [("900 jobs", "Marlow Steel")]
