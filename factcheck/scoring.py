@@ -12,21 +12,26 @@ import tempfile
 from pathlib import Path
 
 from .extract import extract_text
+from .ingest import load_document
 
 
 def score_file(scorer: Path, gold: Path, article: Path) -> dict:
-    """The shared scorer's JSON report for our claims on one article (offsets into the file's text)."""
-    text = article.read_text(encoding="utf-8")
-    claims = extract_text(text, source_id=article.stem)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for c in claims:
-            fh.write(c.model_dump_json() + "\n")
-        path = fh.name
-    try:
-        out = subprocess.run([sys.executable, str(scorer), str(gold), str(article), path, "--json"],
+    """The shared scorer's JSON report for our claims on one article, read as `factcheck extract` reads it.
+
+    Offsets point into the stored body; when the file has front matter, the scorer is given that body (in a
+    temporary file) rather than the file, so both count offsets from the same text.
+    """
+    doc = load_document(article)
+    claims = extract_text(doc.body, source_id=article.stem, published=doc.published)
+    with tempfile.TemporaryDirectory() as tmp:
+        claims_path = Path(tmp) / "claims.jsonl"
+        claims_path.write_text("".join(c.model_dump_json() + "\n" for c in claims), encoding="utf-8")
+        text_path = article
+        if doc.body != article.read_text(encoding="utf-8"):
+            text_path = Path(tmp) / article.name
+            text_path.write_text(doc.body, encoding="utf-8")
+        out = subprocess.run([sys.executable, str(scorer), str(gold), str(text_path), str(claims_path), "--json"],
                              capture_output=True, text=True, check=True).stdout
-    finally:
-        Path(path).unlink()
     return json.loads(out)
 
 

@@ -2,6 +2,8 @@
 """Score the extractor on every annotated file of the development set and print pooled F1.
 
 usage: python tools/score_dev.py [DEV_DIR] [--verbose]     (DEV_DIR defaults to ../shared/dev)
+
+DEV_DIR holds NAME.gold.json beside NAME.txt or NAME.md; `tests/fresh` is our own annotated set.
 """
 
 import sys
@@ -16,10 +18,12 @@ def main(argv):
     verbose = "--verbose" in argv
     args = [a for a in argv if not a.startswith("--")]
     dev = Path(args[0]) if args else ROOT.parent / "shared" / "dev"
-    scorer = dev.parent / "eval" / "score_claims.py"
+    scorer = ROOT.parent / "shared" / "eval" / "score_claims.py"
     rows = []
     for gold in sorted(dev.glob("*.gold.json")):
-        article = gold.with_name(gold.name.replace(".gold.json", ".txt"))
+        stem = gold.name.replace(".gold.json", "")
+        article = next((gold.with_name(stem + ext) for ext in (".txt", ".md") if gold.with_name(stem + ext).exists()),
+                       gold.with_name(stem + ".txt"))
         report = score_file(scorer, gold, article)
         row = file_scores(report)
         rows.append(row)
