@@ -123,9 +123,10 @@ def after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
     for span in (2, 1):
         if j + span < n and all(toks[k].kind == "word" for k in range(j, j + span + 1)):
             country = " ".join(toks[k].low for k in range(j, j + span))
-            name = _singular(toks[j + span].low)
-            if (country, name) in COUNTRY_CURRENCY:
-                return COUNTRY_CURRENCY[(country, name)], 1, j + span + 1
+            raw = toks[j + span].low
+            for name in (raw, _singular(raw), raw[:-1] if raw.endswith("s") else raw):
+                if (country, name) in COUNTRY_CURRENCY:
+                    return COUNTRY_CURRENCY[(country, name)], 1, j + span + 1
     if w in ("pound", "pounds") and not (j >= 1 and toks[j - 1].low in ("million", "billion", "trillion",
                                                                         "thousand", "m", "bn", "mn")) \
             and not (j + 1 < n and toks[j + 1].low == "sterling"):

@@ -44,6 +44,17 @@ _GROWTH_UP = {"rose", "rise", "rises", "rising", "increased", "increase", "incre
 _GROWTH_DOWN = {"fell", "fall", "falls", "falling", "declined", "decline", "declines", "dropped", "drop", "drops",
                 "down", "decreased", "decrease", "slid", "slide", "lost", "lose", "shrank", "shrink", "slipped",
                 "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted"}
+_GROWTH_DOWN |= {"fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off", "eased", "dipped", "dip",
+                 "retreated", "weakened", "lowered", "reduced", "decreasing", "declining", "slipping", "sliding"}
+_PREPOSITION_QUALIFIERS = {"under", "over", "above", "below", "beyond", "near", "some", "exceeding", "topping"}
+_PERIOD_HALF = {"first", "second", "back", "front", "latter", "former", "opening", "closing", "other"}
+# A duration that names a kind of bond or loan ("the 10-year yield", "a 30-year mortgage"), not a claimed length
+_TENOR_NOUNS = {"bond", "bonds", "note", "notes", "yield", "yields", "treasury", "treasuries", "gilt", "gilts",
+                "bund", "bunds", "paper", "bill", "bills", "mortgage", "mortgages", "jgb", "jgbs", "swap", "swaps",
+                "breakeven", "tips", "government"}
+_LEVEL_WORDS = {"to", "at", "from", "of", "than", "with"}  # a level or a comparison, not the size of a change
+_DOWN_AFTER = {"drop", "decline", "fall", "slump", "decrease", "lower", "down", "contraction", "plunge", "slide",
+               "cut", "reduction", "dip"}
 # Words that stop a counted-noun phrase.
 _NOUN_STOP = {
     "of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by", "that", "which", "who", "whom",
@@ -248,6 +259,8 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
     filler = _filler_before(toks, j) if best is None else j
     if filler < j:  # "up to a combined $15 billion": the qualifier reaches over the filler
         best = _qualifier_ending(toks, filler)
+        if best is not None and j - filler == 1 and best[0] in _PREPOSITION_QUALIFIERS:
+            best = None  # "under a 20-year agreement", "over a five-year period": a preposition, not a bound
         if best is not None:
             j = filler
     if best is None:
@@ -629,10 +642,27 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False) -> l
     return _merge_alternatives(toks, figures)
 
 
+def _change_then_level(toks: list[Token], start: int, first: Optional[float] = None,
+                       second: Optional[float] = None) -> bool:
+    """Is "X to Y" starting at token ``start`` a change and the level it reached ("rose by 2 cents to 27 cents",
+    "fell $3 million to $40 million") rather than a range?  A change verb right before X, with "by", or with Y far
+    above X (a range's bounds are close; a change is small beside the level)."""
+    if start >= 1 and toks[start - 1].low == "by":
+        return True
+    near = {t.low for t in toks[max(0, start - 2):start]}
+    if not near & (_GROWTH_UP | _GROWTH_DOWN):
+        return False
+    return first is None or second is None or (first != 0 and second > 5 * abs(first))
+
+
 def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure]:
     """'more than double, or nearly triple': two multiples offered as alternatives are one range."""
     out: list[Figure] = []
     for f in figures:
+        if out and f.unit in ("%", "pp") and f.value is not None and f.value > 0 \
+                and f.rule in ("percent", "percentage_points") and [t.text for t in toks[out[-1].end_tok:f.start_tok]] == [",", "or"] \
+                and _change_before(toks, out[-1].start_tok) == "down":
+            f.value, f.rule = -f.value, f.rule + "_change"  # "fell 4.1p, or 2.3 per cent": the same decline
         if out and f.unit == "times" and out[-1].unit == "times" and out[-1].value and f.value \
                 and all(t.text in (",", "or", "to") for t in toks[out[-1].end_tok:f.start_tok]) \
                 and f.start_tok - out[-1].end_tok <= 3:
@@ -648,11 +678,7 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                 and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from"
                          and {t.low for t in toks[max(0, out[-1].start_tok - 4):out[-1].start_tok]}
                          & (_GROWTH_UP | _GROWTH_DOWN)) \
-                and not (between == ["to"] and out[-1].start_tok >= 1
-                         and (toks[out[-1].start_tok - 1].low == "by"
-                              or ({t.low for t in toks[max(0, out[-1].start_tok - 2):out[-1].start_tok]}
-                                  & (_GROWTH_UP | _GROWTH_DOWN) and out[-1].value > 0
-                                  and f.value > 5 * out[-1].value))) \
+                and not (between == ["to"] and _change_then_level(toks, out[-1].start_tok, out[-1].value, f.value)) \
                 and f.value > out[-1].value:
             prev = out[-1]  # "4% to 5%", "$2 billion to $3 billion"
             prev.per = prev.per or f.per
@@ -782,11 +808,12 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         if k2 < n and (toks[k2].kind == "num" or toks[k2].low in UNITS or toks[k2].low in TENS):
             v2, j2, d2 = _read_number(toks, k2)
             if v2 is not None and (d2 == digits) and not (_is_year(toks[i]) and _is_year(toks[k2])):
+                first = value
                 # one scale word for both: "$20-25 billion"
                 if j == i + 1 and j2 > k2 + 1 and toks[j2 - 1].low in SCALES and v2 > value:
-                    value *= SCALES[toks[j2 - 1].low]
-                if v2 >= value:
-                    low_val, value, j = value, v2, j2
+                    first = value * SCALES[toks[j2 - 1].low]
+                if v2 >= first and not (toks[k].low == "to" and _change_then_level(toks, cstart, first, v2)):
+                    low_val, value, j = first, v2, j2
                     cur = cur or cur2
     if low_val is None and i >= 1 and toks[i - 1].low == "and" and False:
         pass
@@ -851,7 +878,7 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         fig.unit, fig.rule = "pp", "percentage_points"  # "20 points lower than in 2019"
         if toks[j].low in ("lower", "behind", "down"):
             fig.value = -fig.value
-    if fig.unit in ("%", "pp"):
+    if fig.unit in ("%", "pp", "points"):
         _growth(toks, fig)
     if fig.unit == "%" and j < n and toks[j].low in ("point", "points"):
         pass
@@ -898,7 +925,7 @@ def _read_words_no_scale(toks: list[Token], k: int) -> tuple[Optional[float], in
 def _negative_before(toks: list[Token], k: int) -> bool:
     """A minus sign or word right before a figure: "minus five percent", "-15€" (not the dash of "20-25")."""
     if k >= 1 and toks[k - 1].low in ("minus", "negative"):
-        return True
+        return not (k >= 3 and toks[k - 3].low == "plus" and toks[k - 2].low == "or")  # "plus or minus 50 bps"
     if k >= 1 and toks[k - 1].text in ("-", "−") and toks[k - 1].end == toks[k].start:
         return k < 2 or not (toks[k - 2].kind in ("num", "word") and toks[k - 2].end == toks[k - 1].start) \
             and toks[k - 2].kind != "num"
@@ -953,8 +980,9 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         frac = FRACTIONS[toks[i + 2].low]
     elif t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in FRACTIONS and toks[i + 1].low != "half":
         num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
-    elif t.low == "half" and i + 1 < n and toks[i + 1].low == "of":
-        num, j, frac = 1, i + 1, 0.5
+    elif t.low == "half" and i + 1 < n and toks[i + 1].low == "of" \
+            and not (i >= 1 and toks[i - 1].low in _PERIOD_HALF):
+        num, j, frac = 1, i + 1, 0.5  # "half of the staff", but not "the first half of the year"
     elif t.kind == "num" and t.text.isdigit() and i + 2 < n and toks[i + 1].text == "/" \
             and toks[i + 2].kind == "num" and toks[i + 2].text.isdigit() and toks[i + 1].start == t.end \
             and toks[i + 2].start == toks[i + 1].end and 0 < int(t.text) < int(toks[i + 2].text) <= 10 \
@@ -983,17 +1011,37 @@ def _duration_after(toks: list[Token], j: int) -> Optional[tuple[str, float, int
             return None  # an age: "a 15-year-old"
         if end < n and toks[end].low == "ago":
             return None  # "three years ago" is a time, not a figure
+        if k > j and end < n and (toks[end].low in _TENOR_NOUNS or (
+                end + 1 < n and toks[end].kind == "word" and toks[end + 1].low in _TENOR_NOUNS)):
+            return None  # "the 10-year bond yield", "a two-year Treasury note": a kind of debt
         return unit, mult, end
     return None
 
 
 def _growth(toks: list[Token], fig: Figure) -> None:
-    before = {t.low for t in toks[max(0, fig.start_tok - 4):fig.start_tok]}
-    if before & _GROWTH_DOWN and fig.value is not None and fig.value > 0:
+    """A change in a share or in points, not a level: "fell 3%", "down 2%", "a 38% drop" are signed -3, -2, -38;
+    "fell to 4.1%" is a level and keeps its sign.  Money keeps the sign it is written with ("shares fell $2.75"
+    is 2.75 USD), as the shared annotations and the Recognizers suite both read it."""
+    direction = _change_before(toks, fig.start_tok)
+    after = toks[fig.end_tok].low if fig.end_tok < len(toks) else ""
+    if after == "of":
+        return  # "cut 4% of its workforce", "sold 20% of the unit": a share of something, not a rate's change
+    if fig.value is not None and fig.value > 0 and (direction == "down" or after in _DOWN_AFTER):
         fig.value = -fig.value
         fig.rule += "_change"
-    elif before & _GROWTH_UP:
+    elif direction == "up":
         fig.rule += "_change"
+
+
+def _change_before(toks: list[Token], start: int) -> Optional[str]:
+    """"down" or "up" when a change verb stands in the four words before token ``start`` ("fell 3%", "rose by
+    about 2%"), None when there is none or the figure is a level ("fell to 4.1%", "down from 5%")."""
+    before = set()
+    for t in reversed(toks[max(0, start - 4):start]):
+        if t.low in _LEVEL_WORDS:
+            return None
+        before.add(t.low)
+    return "down" if before & _GROWTH_DOWN else "up" if before & _GROWTH_UP else None
 
 
 def _per_after(toks: list[Token], fig: Figure) -> None:

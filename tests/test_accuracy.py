@@ -51,3 +51,20 @@ def test_dev_set_pooled_f1_meets_targets():
     p = pooled(rows)
     assert p["numeric_f1"] >= FLOORS["pooled"]["numeric_f1"]
     assert p["quote_f1"] >= FLOORS["pooled"]["quote_f1"]
+
+
+FRESH = sorted((ROOT / "tests" / "fresh").glob("*.gold.json")) if SCORER.exists() else []
+FRESH_FLOORS = json.loads((ROOT / "tests" / "fresh" / "floors.json").read_text())
+
+
+@needs_shared
+@pytest.mark.parametrize("gold", FRESH, ids=[g.name.split(".")[0] for g in FRESH])
+def test_own_article_does_not_regress(gold):
+    """Our own annotated articles (tests/fresh): kinds of news the development set does not hold."""
+    article = gold.with_name(gold.name.replace(".gold.json", ".md"))
+    row = file_scores(score_file(SCORER, gold, article))
+    floor = FRESH_FLOORS["files"][article.name]
+    assert row["numeric_right"] >= floor["numeric_right"]
+    assert row["quote_right"] >= floor["quote_right"]
+    assert row["numeric_output"] - row["numeric_right"] <= floor["numeric_wrong_or_extra"]
+    assert row["quote_output"] - row["quote_right"] <= floor["quote_wrong_or_extra"]

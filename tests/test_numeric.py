@@ -335,6 +335,51 @@ def test_a_change_by_and_the_level_it_reached_are_two_figures():
     assert [(c.value, c.qualifier) for c in cs] == [(0.4, "exact"), (2.6, "exact")]
 
 
+SIGNS_AND_LEVELS = [
+    # a change in a share is signed; the level it reached is not; money keeps the sign it is written with
+    ("The jobless rate fell to 3.9% in March.", "3.9%", {"value": 3.9}),
+    ("Turnout has fallen 14% since the last vote.", "14%", {"value": -14.0}),
+    ("The bakery reported a 22% drop in orders.", "22%", {"value": -22.0}),
+    ("Ticket sales were 6% lower than planned.", "6%", {"value": -6.0}),
+    ("Shares slid 3.2p, or 1.4 per cent, to 224p.", "1.4 per cent", {"value": -1.4}),
+    ("Shares slid 3.2p, or 1.4 per cent, to 224p.", "3.2p", {"value": 0.032, "unit": "GBP"}),
+    ("The ferry firm will cut 6% of its crews.", "6%", {"value": 6.0}),
+    ("Support dropped 5 points in a month.", "5 points", {"value": -5.0}),
+    ("The target is 3%, plus or minus 25 basis points.", "25 basis points", {"value": 0.25}),
+    ("Rents rose 4% to 5% across the city.", "4% to 5%", {"low": 4.0, "high": 5.0, "qualifier": "range"}),
+    ("Costs rose $4 to $5 billion.", "$4 to $5 billion", {"low": 4e9, "high": 5e9}),
+    ("The payout rose by 3 cents to 41 cents a share.", "3 cents", {"value": 0.03, "qualifier": "exact"}),
+    ("Revenue fell $2 million to $31 million.", "$31 million", {"value": 31e6, "qualifier": "exact"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", SIGNS_AND_LEVELS)
+def test_signs_of_changes_and_levels(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+NOT_FIGURES_IN_CONTEXT = [
+    "Exports grew in the first half of the year.",
+    "The 10-year bond yield climbed in early trading.",
+    "Investors sold the two-year Treasury note.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES_IN_CONTEXT)
+def test_periods_and_bond_tenors_are_not_figures(sentence):
+    assert [c.text for c in figures(sentence) if c.unit != "%" or c.rule == "fraction"] == []
+
+
+def test_qualifier_over_an_article_but_not_a_preposition():
+    assert claim_for("Markets price in about a 60% chance of a hike.", "60%").qualifier == "about"
+    assert claim_for("Power is sold under a 15-year contract.", "15-year").qualifier == "exact"
+
+
+def test_nordic_and_czech_crowns():
+    got = [(c.value, c.unit) for c in figures("A ticket costs 300 Danish crowns, or 420 Swedish kronor.")]
+    assert got == [(300.0, "DKK"), (420.0, "SEK")]
+
+
 def test_a_place_is_not_the_subject_of_a_figure():
     cs = figures("Marlow Steel will build a mill in Ohio, creating 900 jobs.")
     assert [(c.text, c.subject) for c in cs] == [("900 jobs", "Marlow Steel")]

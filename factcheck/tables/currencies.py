@@ -69,6 +69,11 @@ COUNTRY_CURRENCY = {
     ("cuban", "peso"): "CUP", ("brazilian", "real"): "BRL", ("south african", "rand"): "ZAR",
     ("swedish", "krona"): "SEK", ("norwegian", "krone"): "NOK", ("danish", "krone"): "DKK",
     ("icelandic", "krona"): "ISK", ("czech", "koruna"): "CZK", ("polish", "zloty"): "PLN",
+    # the English "crown" and the plurals newsrooms print: "500 Norwegian crowns", "90 Swedish kronor"
+    ("swedish", "crown"): "SEK", ("norwegian", "crown"): "NOK", ("danish", "crown"): "DKK",
+    ("icelandic", "crown"): "ISK", ("czech", "crown"): "CZK", ("swedish", "kronor"): "SEK",
+    ("norwegian", "kroner"): "NOK", ("danish", "kroner"): "DKK", ("icelandic", "kronur"): "ISK",
+    ("czech", "korunas"): "CZK", ("czech", "koruny"): "CZK",
     ("hungarian", "forint"): "HUF", ("russian", "ruble"): "RUB", ("russian", "rouble"): "RUB",
     ("ukrainian", "hryvnia"): "UAH", ("mongolian", "tugrik"): "MNT", ("nigerian", "naira"): "NGN",
     ("kenyan", "shilling"): "KES", ("ugandan", "shilling"): "UGX", ("tanzanian", "shilling"): "TZS",

@@ -41,7 +41,7 @@ QUALIFIER_FILLERS = sorted([
     ("a", "combined"), ("a", "combined", "total", "of"), ("a", "total", "of"), ("total", "of"), ("an", "additional"),
     ("additional",), ("a", "further"), ("further",), ("another",), ("a", "record"), ("an", "average", "of"),
     ("an", "extra"), ("a", "cumulative"), ("a", "collective"), ("an", "aggregate", "of"), ("an", "aggregate"),
-    ("a", "net"), ("a", "gross"), ("an", "initial"), ("a", "new"),
+    ("a", "net"), ("a", "gross"), ("an", "initial"), ("a", "new"), ("a",), ("an",),
 ], key=len, reverse=True)
 # "the company said", "the startup was valued at": a definite description that points back at an organisation
 # named before
