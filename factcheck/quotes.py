@@ -191,6 +191,10 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
         if t.kind == "sym" and t.text == "." and k >= 1 and len(head[k - 1].text) == 1 and _cap(head[k - 1]):
             k -= 1  # a middle initial "F."
             continue
+        if _name_hyphen(head, k) and name_toks:
+            name_toks.pop(0)  # "Reyes-Whitfield", "Jean-Paul": one name part, so counted once
+            k -= 1
+            continue
         break
     if not name_toks:
         return None, None
@@ -202,6 +206,8 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
     if len(name_toks) > 3:
         name_toks = name_toks[-2:]
         first = head.index(name_toks[0])
+        while first >= 2 and _name_hyphen(head, first - 1):
+            first -= 2  # keep a hyphenated first part: "Mary-Kate ..."
     if first >= 2 and head[first - 1].low == "and" and _cap(head[first - 2]) \
             and head[first - 2].low not in ROLE_WORDS and first - 2 == 0:
         first -= 2  # "Burton and Nick"
@@ -210,6 +216,12 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
     role_tail = _join(tail).strip(" ,.") if tail else ""
     role = ", ".join(r for r in (role_head, role_tail) if r) or None
     return name, role
+
+
+def _name_hyphen(toks: list[Token], k: int) -> bool:
+    """Is toks[k] a hyphen glued between two capitalised words, inside one name ("Menon-Achterberg")?"""
+    return 1 <= k < len(toks) - 1 and toks[k].text in ("-", "‐") and toks[k - 1].end == toks[k].start \
+        and toks[k].end == toks[k + 1].start and _cap(toks[k - 1]) and _cap(toks[k + 1])
 
 
 def _join(toks: list[Token]) -> str:
@@ -234,6 +246,7 @@ class _People:
         self._by_surname: dict[str, str] = {}
         self.sure: set[str] = set()  # names known to be persons: beside a role word, or quoted speakers
         self._collect = collect
+        self.fallback = None  # pos -> a name, when no person is on record before pos
 
     def _ready(self) -> None:
         if self._collect is not None:
@@ -241,6 +254,8 @@ class _People:
             collect(self)
 
     def add(self, pos: int, name: str, force: bool = False) -> None:
+        if name and " " not in name:
+            name = self._by_surname.get(name, name)  # "Roe said" after "Jane Roe": the same person
         if name and (force or _is_person_like(name)):
             i = bisect.bisect_right(self._pos, pos)
             self._pos.insert(i, pos)
@@ -251,7 +266,9 @@ class _People:
     def last_before(self, pos: int) -> Optional[str]:
         self._ready()
         i = bisect.bisect_left(self._pos, pos) - 1
-        return self._names[i] if i >= 0 else None
+        if i >= 0:
+            return self._names[i]
+        return self.fallback(pos) if self.fallback is not None else None
 
     def full_name(self, name: str) -> str:
         """A surname alone ("Roe said") becomes the full name mentioned earlier ("Jane Roe")."""
@@ -293,7 +310,7 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
         if trigger.low in ROLE_WORDS:
             m = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == ",")
             run = _cap_run(toks, m)
-            if 2 <= len(run) <= 3 and run[0].start not in seen and not inside(run[0].start):
+            if 2 <= _name_len(run) <= 3 and run[0].start not in seen and not inside(run[0].start):
                 seen.add(run[0].start)
                 people.add(run[0].start, _join(run))
                 people.sure.add(_join(run))
@@ -303,16 +320,16 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
                 else -1)  # "Jo Bloggs, analyst at ...", "Jo Bloggs, the chief executive"
             if comma >= 1:
                 back = _cap_run_before(toks, comma)
-                if 2 <= len(back) <= 3 and back[0].start not in seen and not inside(back[0].start):
+                if 2 <= _name_len(back) <= 3 and back[0].start not in seen and not inside(back[0].start):
                     seen.add(back[0].start)
                     people.add(back[0].start, _join(back))
                     people.sure.add(_join(back))
         if trigger.low in SPEECH_CUES and trigger.low != "according":
             back = _cap_run_before(toks, k)
-            if 1 <= len(back) <= 3 and back[0].low not in _GENERIC_SPEAKERS and back[0].low not in PRONOUNS \
+            if 1 <= _name_len(back) <= 3 and back[0].low not in _GENERIC_SPEAKERS and back[0].low not in PRONOUNS \
                     and back[0].start not in seen and not inside(back[0].start):
                 seen.add(back[0].start)
-                people.add(back[0].start, _join(back), force=len(back) == 1)  # "Burton explained ..."
+                people.add(back[0].start, _join(back), force=_name_len(back) == 1)  # "Burton explained ..."
 
 
 def _name_word(t: Token) -> bool:
@@ -320,16 +337,21 @@ def _name_word(t: Token) -> bool:
         and not re.search(r"['’]s$", t.text)
 
 
+def _name_len(run: list[Token]) -> int:
+    """Name parts in a run, a hyphenated part counted once: "Ravi Menon-Achterberg" has two."""
+    return sum(t.kind == "word" for t in run) - sum(t.kind == "sym" for t in run)
+
+
 def _cap_run(toks: list[Token], m: int) -> list[Token]:
     end = m
-    while end < len(toks) and _name_word(toks[end]):
+    while end < len(toks) and (_name_word(toks[end]) or (end > m and _name_hyphen(toks, end))):
         end += 1
     return toks[m:end]
 
 
 def _cap_run_before(toks: list[Token], k: int) -> list[Token]:
     start = k
-    while start > 0 and _name_word(toks[start - 1]):
+    while start > 0 and (_name_word(toks[start - 1]) or (start - 1 < k - 1 and _name_hyphen(toks, start - 1))):
         start -= 1
     return toks[start:k]
 
@@ -450,6 +472,13 @@ def _intro_before(text: str, seg: Segmented, q: _Quote, ps: int, people: _People
         name, role, how = _speaker_from(toks, people, q.open)
         if name:
             return name, role, "colon", how
+        # a short clause with its subject first: "He went on:", "Marsh was blunt:", "She put it simply:"
+        lead = toks[:1] if toks[0].low in PRONOUNS else _cap_run(toks, 0)
+        rest = toks[len(lead):]
+        if lead and 1 <= len(rest) <= 5 and all(t.kind == "word" and t.text.islower() for t in rest):
+            name, role, how = _speaker_from(lead, people, q.open)
+            if name:
+                return name, role, "colon", how
     return None
 
 
@@ -508,7 +537,8 @@ _UNNAMED_START = {"a", "an", "one", "the", "another", "two", "several", "some"}
 _SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
                   "person", "people", "executive", "aide", "adviser", "advisor", "analyst", "diplomat",
                   "representative", "statement", "insider", "employee", "manager", "director", "lawyer",
-                  "agency", "ministry", "department", "company", "firm", "group", "authority", "union"}
+                  "board", "court", "judge", "committee", "panel", "commission", "police", "prosecutors",
+                  "investigators", "directors", "shareholders", "union", "unions"} | ORG_NOUNS
 
 
 def _unnamed_speaker(toks: list[Token], after_cue: bool = False) -> Optional[str]:
@@ -547,26 +577,50 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
     return run
 
 
-def _last_organisation(seg: Segmented, pos: int, people: _People, back: int = 12) -> Optional[str]:
+def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 6) -> Optional[str]:
+    """The last name that reads as a person's ("Priya Anand, the union's negotiator, left ...") in the ``back``
+    sentences before ``pos``, outside quotation marks: for a pronoun when no role word or cue named anyone."""
+    from .context import party_runs
+
+    opens = [q.open for q in quotes]
+
+    def quoted(p: int) -> bool:
+        k = bisect.bisect_right(opens, p) - 1
+        return k >= 0 and p <= quotes[k].close
+
+    idx = seg.sentence_index(pos)
+    for i in range(idx, max(-1, idx - back), -1):
+        s0, s1 = seg.sentences[i]
+        toks = [t for t in seg.tokens(s0, min(s1, pos)) if not quoted(t.start)]
+        for a, b, name in reversed(party_runs(toks, 0, len(toks))):
+            if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of")):
+                return name
+    return None
+
+
+def _last_organisation(seg: Segmented, pos: int, people: _People, quotes: list[_Quote],
+                       back: int = 12) -> Optional[str]:
     """The organisation named last before ``pos`` as a sentence's subject ("Halden Foods said on Monday ..."),
     looking back at most ``back`` sentences; persons, and text inside quotation marks, do not count."""
     from .context import named_runs
 
     people._ready()
     persons = people.sure
+    opens = [q.open for q in quotes]
+
+    def quoted(p: int) -> bool:
+        k = bisect.bisect_right(opens, p) - 1
+        return k >= 0 and p <= quotes[k].close
+
     idx = seg.sentence_index(pos)
     for i in range(idx, max(-1, idx - back), -1):
         s0, s1 = seg.sentences[i]
         toks = seg.tokens(s0, min(s1, pos) if i == idx else s1)
-        inside, clean = False, []
-        for t in toks:
-            if t.text in ("“", "”", '"'):
-                inside = (not inside) if t.text == '"' else t.text == "“"
-                continue
-            if not inside:
-                clean.append(t)
+        clean = [t for t in toks if not quoted(t.start)]
+        if not clean or clean[0].start != toks[0].start:
+            continue  # the sentence opens with a quotation: its subject is a speaker, not an organisation
         for a, b, name in named_runs(clean, seg, 0, min(len(clean), 4)):
-            if a > 1 or name in persons or name.lower() in PRONOUNS or people.full_name(name) in persons:
+            if a > 1 or (a == 1 and clean[0].low != "the") or name in persons or name.lower() in PRONOUNS or people.full_name(name) in persons:
                 continue
             if b - a == 1 and not seg.named_mid_sentence(name) and not any(c.isupper() for c in name[1:]):
                 continue  # one capitalised word opening a sentence ("Tickets will cost more"): not shown a name
@@ -606,6 +660,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     text = seg.text
     quotes = find_quotes(seg)
     people = _People(collect=lambda p: _collect_people(seg, quotes, p))
+    people.fallback = lambda pos: _person_named_before(seg, pos, quotes)
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes
     prev_by_para: dict[int, _Quote] = {}
@@ -630,7 +685,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
         reasons = []
         how = None
         if found and found[3] == "unnamed" and found[0] in ORG_NOUNS:
-            org = _last_organisation(seg, q.open, people)  # “...,” the company said: which company
+            org = _last_organisation(seg, q.open, people, quotes)  # “...,” the company said: which company
             if org:
                 found = (org, None, found[2], "organisation")
         if found:

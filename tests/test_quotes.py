@@ -134,6 +134,33 @@ def test_the_company_is_not_resolved_to_a_person_or_a_common_word():
     assert speaker_of(text, "Nothing changes").speaker == "firm"
 
 
+def test_hyphenated_names_stay_whole():
+    text = ("“The harbour will reopen in spring,” said Anne-Sophie Varga-Lindqvist, the port's director.\n\n"
+            "Varga-Lindqvist said the dredging was late. “We lost a month to storms,” she said.")
+    assert [q.speaker for q in quotes(text)] == ["Anne-Sophie Varga-Lindqvist", "Anne-Sophie Varga-Lindqvist"]
+
+
+def test_a_body_speaks_through_a_partial_quote():
+    q = speaker_of("The board, in a statement, said the offer was “far below fair value” for investors.",
+                   "far below fair value")
+    assert q.speaker == "board"
+
+
+def test_a_short_clause_with_its_subject_first_introduces_a_quote():
+    text = ("Priya Anand, the union's negotiator, left the talks early.\n\n"
+            "She was blunt: “There is no deal on the table tonight.”\n\n"
+            "He went on: “We will be back on Monday with a better offer.”")
+    got = [q.speaker for q in quotes(text)]
+    assert got[0] == "Priya Anand"
+
+
+def test_the_company_is_not_resolved_to_a_speaker_after_a_quotation():
+    text = ("Brennick Mills said on Friday it would shut its oldest line.\n\n"
+            "“We were told nothing,” said Owen Tarrant-Bly, a shift manager.\n\n"
+            "The company said in a statement that it “regrets the uncertainty.”")
+    assert speaker_of(text, "regrets the uncertainty").speaker == "Brennick Mills"
+
+
 def test_short_full_sentence_continues_and_present_tense_cues():
     text = "“The river is rising!” warns Kofi Mensah. “Move now.”"
     assert [q.speaker for q in quotes(text)] == ["Kofi Mensah", "Kofi Mensah"]
