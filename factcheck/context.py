@@ -81,6 +81,8 @@ _WEEKDAY_RE = re.compile(r"\b(?:on|last|this|next)?\s*(monday|tuesday|wednesday|
 _MONTH_IN = re.compile(r"\b(?:in|since|during|last|through|until)\s+(January|February|March|April|June|July|August|"
                        r"September|October|November|December)\b(?!\s+\d)")
 _REL_YEAR = re.compile(r"\b(next|last|this|previous|coming)\s+(year|month|quarter)\b", re.IGNORECASE)
+_FOUNDED = re.compile(r"\b(?:founded|established|set up|created|formed|launched|incorporated|started|born)\s+"
+                      r"(?:in|during)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|by|for|during|since|through|until|of|fiscal|FY)\s*((?:19|20)\d\d)\b")
 _WINDOW = 300  # characters around a figure that its context is read from
 _PREP_OBJECT = {"in", "into", "on", "from", "with", "to", "for", "of"}
@@ -180,7 +182,7 @@ class SentenceContext:
         self.text, self.start, self.end, self.toks, self.seg, self.published = text, start, end, toks, seg, published
         self.sentence = text[start:end]
         self.attribution = self._attribution()
-        self.time = self._time()
+        self._times: Optional[list] = None
         self._hedges_cache: Optional[list] = None
         self._metric_cache: Optional[list] = None
         self.runs = named_runs(toks, seg)
@@ -230,42 +232,55 @@ class SentenceContext:
                     return val
         return None
 
-    def _time(self) -> Optional[str]:
-        s = self.sentence
-        m = _YEAR_IN.search(s)
-        if m:
-            return m.group(1)
-        pub = self.published
+    def _time_mentions(self) -> list[tuple[int, int, int, str]]:
+        """Every time the sentence names, as (start, end, rank, ISO value) with offsets into the sentence; rank
+        orders kinds when distance cannot choose (a year, then "next year", a month, a weekday)."""
+        s, pub, found = self.sentence, self.published, []
+        for m in _YEAR_IN.finditer(s):
+            if not _FOUNDED.search(s, max(0, m.start() - 20), m.start() + 3):  # "founded in 2017" dates no figure
+                found.append((m.start(), m.end(), 0, m.group(1)))
         if pub is None:
-            return None
-        m = _REL_YEAR.search(s)
-        if m:
+            return found
+        for m in _REL_YEAR.finditer(s):
             rel, what = m.group(1).lower(), m.group(2).lower()
             step = {"next": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}[rel]
             if what == "year":
-                return str(pub.year + step)
-            if what == "month":
+                value = str(pub.year + step)
+            elif what == "month":
                 y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
-                return f"{y:04d}-{mth + 1:02d}"
-            q = (pub.month - 1) // 3 + step
-            y, q = divmod(pub.year * 4 + q, 4)
-            return f"{y:04d}-Q{q + 1}"
-        m = _MONTH_IN.search(s)
-        if m:
+                value = f"{y:04d}-{mth + 1:02d}"
+            else:
+                q = (pub.month - 1) // 3 + step
+                y, q = divmod(pub.year * 4 + q, 4)
+                value = f"{y:04d}-Q{q + 1}"
+            found.append((m.start(), m.end(), 1, value))
+        for m in _MONTH_IN.finditer(s):
             month = MONTHS[m.group(1).lower()]
             year = pub.year if month <= pub.month else pub.year - 1  # news reports the recent past
-            return f"{year:04d}-{month:02d}"
-        m = _WEEKDAY_RE.search(s)
-        if m and (m.group(0).strip().split()[0].lower() in ("on", "last", "this", "next") or True):
+            found.append((m.start(), m.end(), 2, f"{year:04d}-{month:02d}"))
+        for m in _WEEKDAY_RE.finditer(s):
             wd = WEEKDAYS[m.group(1).lower()]
             prefix = m.group(0).strip().split()[0].lower()
-            delta = (pub.weekday() - wd) % 7
             if prefix == "next":
                 d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
             else:
-                d = pub - timedelta(days=delta)  # news convention: the most recent such day
-            return d.isoformat()
-        return None
+                d = pub - timedelta(days=(pub.weekday() - wd) % 7)  # news convention: the most recent such day
+            found.append((m.start(), m.end(), 3, d.isoformat()))
+        return found
+
+    def time_for(self, start: int, end: int) -> Optional[str]:
+        """The time a figure holds for: the nearest time named in its clause, else the sentence's first by rank
+        ("Revenue rose 5% last year and will reach 9% by 2030": 5% is last year's, 9% is 2030's)."""
+        if self._times is None:
+            self._times = self._time_mentions()
+        if not self._times:
+            return None
+        c0, c1 = self._clause(start, end)
+        a, b = start - self.start, end - self.start
+        near = [(max(ms - b, a - me, 0), rank, v) for ms, me, rank, v in self._times if c0 <= ms and me <= c1]
+        if near:
+            return min(near)[2]
+        return min(self._times, key=lambda t: (t[2], t[0]))[3]
 
     def _subject_before(self, tok_idx: int) -> Optional[str]:
         """The nearest named party ending before the figure; "A and B" keeps both."""
@@ -339,7 +354,7 @@ class SentenceContext:
             info["metric"] = "duration"
         else:
             info["metric"] = self._metric(start, end)
-        info["time"] = self.time
+        info["time"] = self.time_for(start, end)
         return info
 
     def _refers_back(self) -> bool:

@@ -566,7 +566,9 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
         sent_ctx = context.SentenceContext(text, s_start, s_end, toks, seg, published)
         for fig in figures:
             if fig.time and fig.time.startswith("--") and published is not None:
-                fig.time = f"{published.year:04d}{fig.time[1:]}"  # "March 4" in a story of that year
+                after = [t.low for t in toks[fig.end_tok:fig.end_tok + 2]]
+                step = 1 if after == ["next", "year"] else -1 if after == ["last", "year"] else 0
+                fig.time = f"{published.year + step:04d}{fig.time[1:]}"  # "March 4" in a story of that year
             start, end = toks[fig.start_tok].start, toks[fig.end_tok - 1].end
             span = text[start:end]
             info = sent_ctx.describe(fig, start, end)

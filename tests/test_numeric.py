@@ -380,6 +380,21 @@ def test_nordic_and_czech_crowns():
     assert got == [(300.0, "DKK"), (420.0, "SEK")]
 
 
+def test_each_figure_takes_the_time_nearest_it_in_its_clause():
+    from datetime import date
+
+    def times(text):
+        return {c.text: c.time for c in extract_text(text, published=date(2025, 3, 20)) if c.unit != "date"}
+
+    got = times("Wind met 31 percent of demand last year and the grid aims for 60% by 2035.")
+    assert got == {"31 percent": "2024", "60%": "2035"}
+    assert times("Established in 2009, the co-op now has 4,000 members.") == {"4,000 members": None}
+    assert times("The hall reopens on June 2 next year with 900 seats.")["900 seats"] == "2026"
+    dates = {c.text: c.time for c in extract_text("The hall reopens on June 2 next year.",
+                                                  published=date(2025, 3, 20))}
+    assert dates == {"June 2": "2026-06-02"}
+
+
 def test_a_place_is_not_the_subject_of_a_figure():
     cs = figures("Marlow Steel will build a mill in Ohio, creating 900 jobs.")
     assert [(c.text, c.subject) for c in cs] == [("900 jobs", "Marlow Steel")]
