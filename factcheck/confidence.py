@@ -20,7 +20,7 @@ confidence = rule strength × hedge × attribution × source kind × corroborati
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Optional
 
 from .models import Claim, Document
@@ -104,12 +104,16 @@ def _looks_like_org(name: str) -> bool:
                           name))
 
 
-def rescore(claims: Iterable[Claim], docs: Mapping[str, Document], result) -> list[Claim]:
-    """Copies of ``claims`` with confidence and reasons from a cross-referencing result."""
-    out = []
+def scores(claims: Iterable[Claim], docs: Mapping[str, Document], result) -> Iterator[tuple[Claim, float, list[str]]]:
+    """(claim, confidence, reasons) for each claim, from a cross-referencing result."""
     for c in claims:
         doc = docs.get(c.source_id)
         value, reasons = score(c, doc.kind if doc else None, len(result.support.get(c.id, ())),
                                result.disputes.get(c.id, ()), c.id in result.minority)
-        out.append(c.model_copy(update={"confidence": value, "confidence_reasons": reasons}))
-    return out
+        yield c, value, reasons
+
+
+def rescore(claims: Iterable[Claim], docs: Mapping[str, Document], result) -> list[Claim]:
+    """Copies of ``claims`` with confidence and reasons from a cross-referencing result."""
+    return [c.model_copy(update={"confidence": value, "confidence_reasons": reasons})
+            for c, value, reasons in scores(claims, docs, result)]

@@ -309,6 +309,15 @@ def test_story_planted_problems_are_flagged_and_nothing_else(story):
                    and set(want["sources"]) <= {e["source_id"] for e in f.evidence} for f in flags), want
 
 
+@pytest.mark.parametrize("story", sorted(p.name for p in STORIES.iterdir() if p.is_dir()))
+def test_a_second_process_gives_the_same_result(story):
+    docs, claims = load_story(STORIES / story)
+    one, two = cross_reference(claims, docs, workers=1), cross_reference(claims, docs, workers=2)
+    assert [f.model_dump() for f in two.flags] == [f.model_dump() for f in one.flags] and one.flags
+    assert (two.origins, two.support, two.disputes, two.minority) == (one.origins, one.support, one.disputes,
+                                                                       one.minority)
+
+
 SEED_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "gold.json"
 
 
