@@ -110,7 +110,8 @@ def party_runs(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]
     runs = []
     k = lo
     while k < hi:
-        if _is_party_word(toks[k]) and not (k > lo and toks[k - 1].text in ("“", '"')):
+        if _is_party_word(toks[k]) and not (k > lo and toks[k - 1].text in ("“", '"')) \
+                and not (k > lo and toks[k - 1].kind == "num" and toks[k - 1].end == toks[k].start):  # "405B"
             m = k + 1
             while m < hi and (_is_party_word(toks[m]) or (toks[m].low in ("of", "&", "and", "for") and m + 1 < hi
                                                           and _is_party_word(toks[m + 1])

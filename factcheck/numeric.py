@@ -360,6 +360,8 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
             k += 1
             if _looks_plural(t.text) or (value == 1 and not t.is_cap):
                 head_end = k
+                if w in ("people", "persons", "men", "women", "children"):
+                    break  # "2,300 people make engines": a person noun ends the phrase, a verb follows
                 if _looks_plural(t.text) and not (k < n and toks[k].kind == "word"
                                                   and toks[k].low not in _NOUN_STOP
                                                   and not toks[k].low.endswith("ly")
@@ -387,12 +389,14 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
             and _looks_plural(toks[h + 1].text) and toks[h + 1].low not in _NOUN_STOP \
             and (h + 2 >= n or toks[h + 2].kind != "word" or toks[h + 2].low in _NOUN_STOP):
         head_end = h + 2
-    # keep the words up to the head
-    count = 0
+    # keep the words up to the head, less a leading "more" or "other": "350 more stores" counts stores
     out = []
     for idx in range(j, head_end):
         if toks[idx].kind == "word" or toks[idx].text == "-":
             out.append(toks[idx])
+    while len(out) > 1 and out[0].low in ("more", "other", "additional", "extra", "further", "new") \
+            and out[1].kind == "word":
+        out = out[1:]
     phrase = _join(out)
     return phrase, head_end
 

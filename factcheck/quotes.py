@@ -213,6 +213,8 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
         first -= 2  # "Burton and Nick"
     name = _join(head[first:end])
     role_head = _join(head[:first]).strip(" ,")
+    if tail and tail[0].kind == "num" and (len(tail) == 1 or tail[1].text == ","):
+        tail = tail[2:]  # an age: "Arthur Pell, 78, told ..."
     role_tail = _join(tail).strip(" ,.") if tail else ""
     role = ", ".join(r for r in (role_head, role_tail) if r) or None
     return name, role

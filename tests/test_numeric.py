@@ -395,6 +395,16 @@ def test_each_figure_takes_the_time_nearest_it_in_its_clause():
     assert dates == {"June 2": "2026-06-02"}
 
 
+def test_counted_nouns_stop_before_a_verb_and_drop_more_or_other():
+    got = [(c.text, c.unit) for c in figures("About 1,800 people build turbines there, and it will open 12 more "
+                                             "depots while three other buyers wait.")]
+    assert got == [("1,800 people", "people"), ("12 more depots", "depots"), ("three other buyers", "buyers")]
+
+
+def test_analysts_expect_is_a_hedge():
+    assert claim_for("Analysts expect sales of $12 billion.", "$12 billion").hedge == "expect"
+
+
 def test_a_place_is_not_the_subject_of_a_figure():
     cs = figures("Marlow Steel will build a mill in Ohio, creating 900 jobs.")
     assert [(c.text, c.subject) for c in cs] == [("900 jobs", "Marlow Steel")]

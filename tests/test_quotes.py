@@ -134,6 +134,11 @@ def test_the_company_is_not_resolved_to_a_person_or_a_common_word():
     assert speaker_of(text, "Nothing changes").speaker == "firm"
 
 
+def test_an_age_after_the_name_is_not_a_role():
+    q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
+    assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
+
+
 def test_hyphenated_names_stay_whole():
     text = ("“The harbour will reopen in spring,” said Anne-Sophie Varga-Lindqvist, the port's director.\n\n"
             "Varga-Lindqvist said the dredging was late. “We lost a month to storms,” she said.")

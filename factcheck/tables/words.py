@@ -52,7 +52,8 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "utility", "carmaker", "automak
               "organization", "government", "administration"}
 HEDGES = [
     "reportedly", "allegedly", "is expected to", "are expected to", "was expected to", "expected to", "expected",
-    "expects", "is estimated", "estimated", "estimates", "could", "might", "may", "would", "plans to",
+    "expects", "expect", "is estimated", "estimated", "estimates", "could", "might", "may", "would", "plans to",
+    "predict", "predicts", "predicted", "anticipate",
     "planned", "plans", "projected", "projects", "projections", "forecast", "forecasts", "anticipated",
     "anticipates", "is set to", "likely", "potentially", "proposed", "aims to", "targets", "intends to",
     "is poised to", "rumored", "rumoured", "said to be", "believed to",
