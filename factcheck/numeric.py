@@ -401,6 +401,29 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
     return phrase, head_end
 
 
+def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
+    """The noun of the whole in "1,100 of the company's 5,200 workers", "three of the five largest banks": the
+    part counts the same things.  Only when the whole is a larger number within five words after "of"."""
+    n = len(toks)
+    if not (j + 2 < n and toks[j].low == "of"):
+        return None
+    for k in range(j + 1, min(n, j + 6)):
+        t = toks[k]
+        if t.kind == "num" or t.low in UNITS or t.low in TENS:
+            whole, k2, _ = _read_number(toks, k)
+            if whole is None or whole <= part:
+                return None
+            noun, _ = _noun_after(toks, k2, whole)
+            if noun is None:
+                return None
+            words = noun.split()
+            return words[-1] if len(words) > 1 and words[0].lower() in ("largest", "biggest", "top", "main") \
+                else noun
+        if t.kind != "word" and t.text not in ("'", "’"):
+            return None
+    return None
+
+
 def _continues_compound(toks: list[Token], k: int) -> bool:
     """After a plural word, does a further noun follow ("jobs program")?  Only when a plural follows it too."""
     n = len(toks)
@@ -858,6 +881,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             fig.unit, fig.rule, mult, fig.strength = dunit, "duration", dmult, 0.85
         else:
             noun, jn = _noun_after(toks, j, value) if digits or value != 1 else (None, j)
+            if noun and noun.split()[0].lower().endswith("est") and i >= 1 and toks[i - 1].low == "the" \
+                    and noun.split()[0].lower() not in ("guest", "nest", "chest", "forest", "west", "interest"):
+                return None  # "the five largest banks" names a group by rank; it claims no count
             if noun:
                 fig.unit, fig.rule, j, fig.strength = noun, "count", jn, 0.75
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \
@@ -868,6 +894,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                          (i >= 1 and toks[i - 1].low in ("to", "from", "with", "of"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
+            elif (part := _part_of_whole(toks, j, value)) is not None:
+                fig.unit, fig.rule, fig.strength = part, "count_part", 0.7  # "1,100 of its 5,200 workers"
             elif bare:
                 fig.rule, fig.strength = "number", 0.5
             else:

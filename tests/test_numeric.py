@@ -401,6 +401,15 @@ def test_counted_nouns_stop_before_a_verb_and_drop_more_or_other():
     assert got == [("1,800 people", "people"), ("12 more depots", "depots"), ("three other buyers", "buyers")]
 
 
+def test_a_part_counts_what_its_whole_counts():
+    got = [(c.text, c.value, c.unit) for c in figures("The chain will shut 45 of its 610 bakeries.")]
+    assert got == [("45", 45.0, "bakeries"), ("610 bakeries", 610.0, "bakeries")]
+
+
+def test_a_group_named_by_rank_is_no_count():
+    assert figures("The ten biggest lenders signed the pledge.") == []
+
+
 def test_analysts_expect_is_a_hedge():
     assert claim_for("Analysts expect sales of $12 billion.", "$12 billion").hedge == "expect"
 
