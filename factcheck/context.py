@@ -184,6 +184,7 @@ class SentenceContext:
         self.sentence = text[start:end]
         self.attribution = self._attribution()
         self._times: Optional[list] = None
+        self._clauses: dict = {}
         self._hedges_cache: Optional[list] = None
         self._metric_cache: Optional[list] = None
         self.runs = named_runs(toks, seg)
@@ -193,6 +194,13 @@ class SentenceContext:
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         """Offsets into the sentence of the clause that holds text[start:end], read at most _WINDOW either side."""
+        key = (start, end)
+        if key in self._clauses:
+            return self._clauses[key]
+        self._clauses[key] = found = self._find_clause(start, end)
+        return found
+
+    def _find_clause(self, start: int, end: int) -> tuple[int, int]:
         s = self.sentence
         a, b = start - self.start, end - self.start
         lo, hi = max(0, a - _WINDOW), min(len(s), b + _WINDOW)  # a clause longer than this is not read further

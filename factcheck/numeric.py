@@ -223,6 +223,11 @@ for _phrase, _qual in QUALIFIERS_BEFORE:
 _QUAL_MAX = max(len(k) for k in _QUAL_BY_WORDS)
 
 
+_FILLER_BY_LAST: dict[str, list[tuple]] = {}
+for _words in QUALIFIER_FILLERS:  # longest first within each last word, as in the table
+    _FILLER_BY_LAST.setdefault(_words[-1], []).append(_words)
+
+
 def _qualifier_ending(toks: list[Token], j: int) -> Optional[tuple]:
     """The longest qualifier phrase that ends right before token ``j``, as (phrase, qualifier), or None."""
     words = tuple(t.low for t in toks[max(0, j - _QUAL_MAX):j])
@@ -235,7 +240,9 @@ def _qualifier_ending(toks: list[Token], j: int) -> Optional[tuple]:
 
 def _filler_before(toks: list[Token], j: int) -> int:
     """Where a filler such as "a combined" or "an additional" ending at ``j`` starts (``j`` when there is none)."""
-    for words in QUALIFIER_FILLERS:
+    if j < 1 or toks[j - 1].low not in _FILLER_BY_LAST:
+        return j  # most figures: no filler word right before
+    for words in _FILLER_BY_LAST[toks[j - 1].low]:
         k = j - len(words)
         if k >= 0 and tuple(t.low for t in toks[k:j]) == words:
             return k
