@@ -415,6 +415,29 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
     return None
 
 
+def _next_sentence_speaker(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
+    """Rule 4: a quotation that opens a paragraph and the sentence after it names who said it:
+    “We will appeal.” Roe said the ruling was wrong.  /  “...” The warning came from Jane Roe, ..."""
+    s0, s1 = seg.sentence_at(q.close + 2)
+    if s0 <= q.close or s0 >= pe or _MARKS.search(text, s0, s1):
+        return None
+    toks = seg.tokens(s0, s1)
+    for k, t in enumerate(toks[:14]):
+        if t.low == "from" and k >= 1 and toks[k - 1].low == "came":
+            rest = toks[k + 1:]
+            stop = next((m for m, x in enumerate(rest) if x.text in (",", ";") or x.low in ("who", "which")),
+                        len(rest))
+            name, role, how = _speaker_from(rest[:stop], people, q.open)
+            return (name, role, "came from", how) if name else None
+        if t.low in SPEECH_CUES and t.low not in CHARACTERISING_CUES and t.low != "according" and k >= 1:
+            head = _subject_tokens(toks[:k])
+            if not head or not _cap(head[0]) or head[-1].low in PRONOUNS:
+                return None
+            name, role, how = _speaker_from(head, people, q.open)
+            return (name, role, t.low, how) if name else None
+    return None
+
+
 def _is_initial(toks: list[Token], dot: Token) -> bool:
     for i, t in enumerate(toks):
         if t is dot:
@@ -462,7 +485,10 @@ def _intro_before(text: str, seg: Segmented, q: _Quote, ps: int, people: _People
     if cue_idx is not None:
         if toks[cue_idx].low == "according" and cue_idx + 1 < len(toks) and toks[cue_idx + 1].low == "to":
             name, role, how = _speaker_from(toks[cue_idx + 2:], people, q.open)
-            return (name, role, "according to", how) if name else None
+            if name:
+                return name, role, "according to", how
+            unnamed = _unnamed_speaker(toks[cue_idx + 2:], after_cue=True)  # "according to the ministry, “...”"
+            return (unnamed, None, "according to", "unnamed") if unnamed else None
         head = _subject_tokens(toks[:cue_idx])
         if head and head[-1].low in PRONOUNS:
             head = head[-1:]
@@ -684,6 +710,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 found = _intro_before(text, seg, q, ps, people, prev.close + 1 if prev else ps)
             if found is None:
                 found = None if _is_title(content) else _cue_in_sentence(text, seg, q, people)
+            if found is None and text[ps:q.open].strip() == "" and _full_sentence(content):
+                found = _next_sentence_speaker(text, seg, q, pe, people)
         reasons = []
         how = None
         if found and found[3] == "unnamed" and found[0] in ORG_NOUNS:

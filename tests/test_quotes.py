@@ -134,6 +134,20 @@ def test_the_company_is_not_resolved_to_a_person_or_a_common_word():
     assert speaker_of(text, "Nothing changes").speaker == "firm"
 
 
+def test_the_sentence_after_a_quotation_can_name_its_speaker():
+    text = ("“The river has never been this low.” The warning came from Dr. Ruth Adeyemi, a hydrologist.\n\n"
+            "“We will appeal.” Colm Brady said the ruling ignored the evidence.\n\n"
+            "“Enough is enough.” The crowd chanted for an hour.")
+    assert speaker_of(text, "never been this low").speaker == "Ruth Adeyemi"
+    assert speaker_of(text, "We will appeal").speaker == "Colm Brady"
+    assert [q for q in quotes(text) if "Enough" in q.quote and q.speaker] == []
+
+
+def test_according_to_a_body_gives_an_unnamed_speaker():
+    q = speaker_of("According to the ministry, “no decision has been taken on the tunnel.”", "no decision")
+    assert q.speaker == "ministry"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
