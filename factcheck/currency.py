@@ -22,6 +22,11 @@ SHORT_FORMS = {"rs": "INR", "rs.": "INR", "rm": "MYR", "rp": "IDR"}
 _COUNTRY_WORDS = {w for pair in COUNTRY_CURRENCY for w in pair[0].split()}
 
 
+# ISO codes that are also words or acronyms; glued to a small number they name a thing ("COP30", "TOP10")
+_WORDLIKE_CODES = {"COP", "CUP", "PEN", "TOP", "ALL", "MOP", "GEL", "TRY", "AMD", "BOB", "MAD", "SOS", "CAT"}
+_SCALE_WORDS = {"m", "mn", "bn", "b", "k", "million", "billion", "thousand", "trillion", "tn"}
+
+
 def _norm_code(word: str) -> Optional[str]:
     """An ISO code (or alias) in ``word``: "USD", "usd", "RMB"; None for ordinary words."""
     up = word.upper()
@@ -64,6 +69,12 @@ def before(toks: list[Token], i: int) -> tuple[Optional[str], int, float]:
     if p.kind == "word":
         if i >= 2 and toks[i - 2].kind == "num":
             return None, i, 1  # "50 dollar 40 rmb": the word is the unit of the figure before it
+        t = toks[i]
+        if t.kind == "num" and t.text.isdigit() and p.text[:1].isupper() and (
+                (p.end == t.start and p.text.upper() in _WORDLIKE_CODES and int(t.text) <= 100
+                 and not (i + 1 < len(toks) and toks[i + 1].low in _SCALE_WORDS))
+                or (p.text == "Euro" and len(t.text) == 4 and t.text[:2] in ("19", "20"))):
+            return None, i, 1  # an event's name, not money: "COP30", "Euro 2024"
         code = _norm_code(p.text)
         if code and p.text.upper() not in _WORD_CODES:
             return code, i - 1, 1
@@ -160,7 +171,7 @@ def after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
         return "USD", COINS[w], j + 1
     if t.text == "p" and glued and toks[j - 1].kind == "num" and toks[j - 1].text not in _VIDEO_LINES:
         return "GBP", 0.01, j + 1  # pence, as British copy writes them: "down 1.8p at 412p" (not "1080p" video)
-    if w in SUBUNITS and w not in ("c", "p", "mao", "fen") or (w in ("c",) and glued) or w == "¢":
+    if w in SUBUNITS and w not in ("c", "p", "mao", "fen") or (t.text == "c" and glued) or w == "¢":
         return SUBUNIT_HOME.get(w, "USD"), SUBUNITS[w], j + 1
     return None, 1, j
 

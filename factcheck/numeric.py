@@ -46,6 +46,9 @@ _GROWTH_DOWN = {"fell", "fall", "falls", "falling", "declined", "decline", "decl
                 "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted"}
 _GROWTH_DOWN |= {"fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off", "eased", "dipped", "dip",
                  "retreated", "weakened", "lowered", "reduced", "decreasing", "declining", "slipping", "sliding"}
+_TEMPERATURE_SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
+_MEASURES = {"ppm": "ppm", "ppb": "ppb", "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "mph": "mph",
+             "kph": "km/h", "kmh": "km/h"}
 _PREPOSITION_QUALIFIERS = {"under", "over", "above", "below", "beyond", "near", "some", "exceeding", "topping"}
 _PERIOD_HALF = {"first", "second", "back", "front", "latter", "former", "opening", "closing", "other"}
 # A duration that names a kind of bond or loan ("the 10-year yield", "a 30-year mortgage"), not a claimed length
@@ -289,6 +292,21 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
     if t.text in ("-", "–") and j >= 1 and j + 1 < n and toks[j - 1].end == t.start == toks[j + 1].start - 1 \
             and (toks[j + 1].low in POWER or toks[j + 1].low in ENERGY or toks[j + 1].low == "percent"):
         return _unit_after(toks, j + 1)  # a compound adjective: "a 600-megawatt wind farm", "a 5-percent stake"
+    if t.text in ("-", "–") and j + 3 < n and toks[j + 1].low == "square" and toks[j + 2].text == "-" \
+            and toks[j + 3].low in ("foot", "feet", "metre", "meter", "mile", "kilometre", "kilometer"):
+        noun = {"foot": "feet", "feet": "feet", "mile": "miles"}.get(toks[j + 3].low, "metres")
+        return f"square {noun}", 1, j + 4, "area"  # "an 1,800-square-foot house"
+    glued = j >= 1 and toks[j - 1].end == t.start
+    if t.text == "°" and j + 1 < n and toks[j + 1].text in ("C", "F") and toks[j + 1].start == t.end:
+        return toks[j + 1].text, 1, j + 2, "temperature"  # "1.5°C"
+    if t.text in ("C", "F") and glued and toks[j - 1].kind == "num":
+        return t.text, 1, j + 1, "temperature"  # "46.8C"
+    if w in ("degrees", "degree") and j + 1 < n and toks[j + 1].low in _TEMPERATURE_SCALES:
+        return _TEMPERATURE_SCALES[toks[j + 1].low], 1, j + 2, "temperature"  # "2 degrees Celsius"
+    if w in _MEASURES and (glued or t.text == w):
+        return _MEASURES[w], 1, j + 1, "measure"  # "280 ppm", "4.7 mm", "60 mph"
+    if w == "parts" and j + 2 < n and toks[j + 1].low == "per" and toks[j + 2].low in ("million", "billion"):
+        return ("ppm" if toks[j + 2].low == "million" else "ppb"), 1, j + 3, "measure"
     if t.text == "%":
         return "%", 1, j + 1, "percent"
     if w in ("percent", "pct", "percents") or (w == "percentage" and not (j + 1 < n and toks[j + 1].low in (
@@ -554,7 +572,8 @@ def _is_version(toks: list[Token], i: int) -> bool:
         if currency.after(toks, i + 1)[0] or w in ("lakh", "lakhs", "crore", "crores", "mm"):
             return False  # "115USD", "42RM", "10MNT"
         if w not in SCALES and w not in POWER and w not in ENERGY and w not in ("x", "st", "nd", "rd", "th", "s",
-                                                                                   "pct", "bps", "pp"):
+                                                                                   "pct", "bps", "pp") \
+                and toks[i + 1].text not in ("C", "F") and w not in _MEASURES:  # "46.8C", "4.7mm"
             return True
     if i >= 1 and toks[i - 1].kind == "word" and toks[i - 1].end == t.start:
         return True
@@ -773,6 +792,37 @@ def _vague(toks: list[Token], i: int) -> Optional[Figure]:
                   strength=0.4, reasons=["vague amount"])
 
 
+_PERIOD_NOUNS = {"seasons", "quarters", "decades", "terms", "sessions", "semesters", "generations", "rounds",
+                 "innings", "shifts", "cycles", "centuries"}
+_SCORE_NOUNS = {"win", "wins", "victory", "defeat", "loss", "draw", "lead", "vote", "votes", "decision",
+                "scoreline", "margin", "result", "majority", "tie", "drubbing", "thrashing", "triumph", "rout"}
+
+
+def _in_score(toks: list[Token], i: int) -> bool:
+    """Is toks[i] one side of a score or tally ("a 3-1 win", "the 7-2 vote")?"""
+    n = len(toks)
+
+    def pair(a: int) -> bool:  # toks[a], a dash, toks[a + 2], glued, then a score noun
+        return a >= 0 and a + 3 < n and toks[a].kind == "num" and toks[a + 1].text in ("-", "–") \
+            and toks[a + 2].kind == "num" and toks[a].end == toks[a + 1].start \
+            and toks[a + 1].end == toks[a + 2].start and toks[a + 3].low in _SCORE_NOUNS
+
+    return toks[i].kind == "num" and (pair(i) or pair(i - 2))
+
+
+def _one_in_n(toks: list[Token], i: int) -> Optional[Figure]:
+    """"One in five shoppers", "1 in 10 adults": a share, 20% and 10%."""
+    n = len(toks)
+    if not (toks[i].low in ("one", "1") and i + 2 < n and toks[i + 1].low == "in") or toks[i + 2].low == "a":
+        return None  # not "one in a million", an idiom
+    whole, j, digits = _read_number(toks, i + 2)
+    if whole is None or whole < 2 or j == i + 2 or (j < n and toks[j].text in ("%", "-")):
+        return None
+    q, _, hedges = _qualifier_before(toks, i)
+    return Figure(i, j, value=round(100 / whole, 4), unit="%", qualifier=q or "exact", rule="one_in_n",
+                  digits=digits, strength=0.8, reasons=[f"hedged: {h}" for h in hedges])
+
+
 def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional[str],
                  bare: bool = False) -> Optional[Figure]:
     n = len(toks)
@@ -781,6 +831,11 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     frac = _read_fraction(toks, i)
     if frac is not None:
         return frac
+    ratio = _one_in_n(toks, i)
+    if ratio is not None:
+        return ratio
+    if _in_score(toks, i):
+        return None
     if t.low in UNITS and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low in FRACTIONS:
         return None  # "one-fourth" used as a noun, not an amount of anything
     value, j, digits = _read_number(toks, i)
@@ -928,7 +983,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     # qualifier before
     q, qs, hedges = _qualifier_before(toks, fig.start_tok)
     fig.qual_start = qs
-    if q == "more_than" and toks[qs].low == "over" and fig.rule == "duration" \
+    if q == "more_than" and toks[qs].low == "over" and (fig.rule == "duration" or (
+            fig.rule == "count" and fig.unit and fig.unit.split()[-1].lower() in _PERIOD_NOUNS)) \
             and not (fig.end_tok < n and toks[fig.end_tok].low == "old"):
         q, qs = None, fig.start_tok  # "over five years" is a period, not a bound
     if q is not None:
@@ -1077,12 +1133,17 @@ def _growth(toks: list[Token], fig: Figure) -> None:
 def _change_before(toks: list[Token], start: int) -> Optional[str]:
     """"down" or "up" when a change verb stands in the four words before token ``start`` ("fell 3%", "rose by
     about 2%"), None when there is none or the figure is a level ("fell to 4.1%", "down from 5%")."""
-    before = set()
+    q, qs, _ = _qualifier_before(toks, start)
+    if q is not None or qs < start:
+        start = qs  # "slid by more than 10%", "fallen by as much as 25%": read before the qualifier
     for t in reversed(toks[max(0, start - 4):start]):
+        if t.low in _GROWTH_DOWN:
+            return "down"
+        if t.low in _GROWTH_UP:
+            return "up"
         if t.low in _LEVEL_WORDS:
-            return None
-        before.add(t.low)
-    return "down" if before & _GROWTH_DOWN else "up" if before & _GROWTH_UP else None
+            return None  # "fell to 4.1%": the word between the verb and the figure makes it a level
+    return None
 
 
 def _per_after(toks: list[Token], fig: Figure) -> None:

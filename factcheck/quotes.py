@@ -169,6 +169,17 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
         if t.text == ",":
             head, tail = toks[:k], toks[k + 1:]
             break
+    if tail and head and (head[0].low in ("the", "a", "an", "its", "their", "his", "her")
+                          or not _cap(head[-1])):
+        run = _cap_run(tail, 0)
+        if 2 <= _name_len(run) <= 3 and _is_person_like(_join(run)):
+            # “...,” the Ashford manager, Stefan Lindqvist, said: the name follows its description
+            rest = tail[len(run):]
+            role = _join(head).strip(" ,")
+            if rest and rest[0].text == ",":
+                more = _join(rest[1:]).strip(" ,.")
+                role = f"{role}, {more}" if more else role
+            return _join(run), role or None
     head = [t for t in head if not (t.kind == "sym" and t.text not in (".", "-", "&"))]
     words = [t for t in head if t.kind == "word"]
     if not words:
@@ -281,7 +292,7 @@ class _People:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_TRIGGER_WORDS = frozenset(ROLE_WORDS | SPEECH_CUES)
+_TRIGGER_WORDS = frozenset(ROLE_WORDS | SPEECH_CUES | {"who"})
 
 
 def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> None:
@@ -308,6 +319,17 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
         if k is None:
             continue
         trigger = toks[k]
+        if trigger.low == "who":  # "Ted Okafor, who is selling a house, said ...": a person
+            if k >= 2 and toks[k - 1].text == ",":
+                back = _cap_run_before(toks, k - 1)
+                b0 = toks.index(back[0]) if back else 0
+                after_prep = b0 >= 1 and toks[b0 - 1].low in ("at", "of", "for", "from", "in", "with", "by", "on")
+                if 2 <= _name_len(back) <= 3 and back[0].start not in seen and not inside(back[0].start) \
+                        and _is_person_like(_join(back)) and not after_prep:  # not "an analyst at Corder Securities"
+                    seen.add(back[0].start)
+                    people.add(back[0].start, _join(back))
+                    people.sure.add(_join(back))
+            continue
         # a run after the role word (optionally after a comma): "analyst Jo Bloggs", "its leader, Priya Natarajan"
         if trigger.low in ROLE_WORDS:
             m = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == ",")
@@ -540,7 +562,13 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             continue
         if not depth:
             clean.append(t)
-    toks = clean
+    toks = _drop_relative_clauses(clean)
+    for k in range(len(toks) - 2):
+        if toks[k].low == "according" and toks[k + 1].low == "to":  # "According to Harold Fenn, the plan “...”"
+            stop = next((m for m in range(k + 2, len(toks)) if toks[m].text in (",", ";")), len(toks))
+            name, role, how = _speaker_from(toks[k + 2:stop], people, q.open)
+            if name:
+                return name, role, "according to", how
     for k in range(len(toks) - 1, -1, -1):
         w = toks[k].low
         if w in SPEECH_CUES and w != "according":
@@ -553,6 +581,20 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             if head and head[-1].low in PRONOUNS:
                 resolved = people.last_before(q.open)
                 return (resolved, None, w, "pronoun") if resolved else (head[-1].low, None, w, "unresolved")
+            # the subject right before the cue, after the last comma: "..., the airline said in a statement"
+            commas = [m for m, t in enumerate(head) if t.text in (",", ";")]
+            if commas and commas[-1] == len(head) - 1:  # "..., the airline said in a statement, adding that"
+                commas, head = commas[:-1], head[:-1]
+            if commas:
+                near = head[commas[-1] + 1:]
+                # the clause is "the railway said ...": its subject is the speaker, whatever the noun
+                verb = next((m for m, t in enumerate(near) if t.low in SPEECH_CUES), None)
+                unnamed = _unnamed_speaker(near, after_cue=verb is not None and verb <= 3)
+                name, role, how = _speaker_from(_nearest_party(near), people, q.open)
+                if name:
+                    return name, role, w, how
+                if unnamed:
+                    return unnamed, None, w, "unnamed"
             name, role, how = _speaker_from(_nearest_party(head), people, q.open)
             if name:
                 return name, role, w, how
@@ -567,6 +609,21 @@ _SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "offic
                   "representative", "statement", "insider", "employee", "manager", "director", "lawyer",
                   "board", "court", "judge", "committee", "panel", "commission", "police", "prosecutors",
                   "investigators", "directors", "shareholders", "union", "unions"} | ORG_NOUNS
+
+
+def _drop_relative_clauses(toks: list[Token]) -> list[Token]:
+    """The tokens less ", who heads the group at Kellingford University," and ", which is based in Ohio,": a name
+    inside such a clause is not the subject of the verb after it."""
+    out, k = [], 0
+    while k < len(toks):
+        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in ("who", "which", "whose"):
+            end = next((m for m in range(k + 2, len(toks)) if toks[m].text == ","), None)
+            if end is not None:
+                k = end + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 def _unnamed_speaker(toks: list[Token], after_cue: bool = False) -> Optional[str]:
@@ -708,8 +765,11 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             found = _after_cue(text, seg, q, pe, people)
             if found is None:
                 found = _intro_before(text, seg, q, ps, people, prev.close + 1 if prev else ps)
-            if found is None:
-                found = None if _is_title(content) else _cue_in_sentence(text, seg, q, people)
+            if found is None and not _is_title(content):
+                found = _cue_in_sentence(text, seg, q, people)
+                if found is not None and words <= 2 and found[2] not in CHARACTERISING_CUES \
+                        and not content.endswith((",", ".", "!", "?")):
+                    found = None  # 'she did not expect another “crypto winter”, when ...': a term, not words said
             if found is None and text[ps:q.open].strip() == "" and _full_sentence(content):
                 found = _next_sentence_speaker(text, seg, q, pe, people)
         reasons = []
@@ -740,7 +800,9 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             if how in ("named", "pronoun"):
                 people.sure.add(q.speaker)
             # a later quote in the paragraph attributed after it gives this one its speaker too
-        prev_by_para[ps] = q
+        term = not q.speaker and (modifier or words <= 3 or _is_title(content))
+        if not term or prev is None:
+            prev_by_para[ps] = q  # a scare quote ('a “sell” rating') does not break a speaker's run of quotes
         last_runon = q if q.continues else (last_runon if text[ps:q.open].strip() == "" and q.speaker is None
                                              else None)
         if q.continues:

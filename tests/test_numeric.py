@@ -410,6 +410,37 @@ def test_a_group_named_by_rank_is_no_count():
     assert figures("The ten biggest lenders signed the pledge.") == []
 
 
+SHARES_UNITS_AND_TRAPS = [
+    ("One in four tenants is behind on rent.", "One in four", {"value": 25.0, "unit": "%"}),
+    ("Nearly one in 20 drivers failed.", "one in 20", {"value": 5.0, "unit": "%", "qualifier": "about"}),
+    ("The town hit 41.2C on Tuesday.", "41.2C", {"value": 41.2, "unit": "C"}),
+    ("Warming must stay under 1.5°C.", "1.5°C", {"value": 1.5, "unit": "C", "qualifier": "less_than"}),
+    ("The lake was 3 degrees Fahrenheit warmer.", "3 degrees Fahrenheit", {"value": 3.0, "unit": "F"}),
+    ("Methane reached 1,930 ppb last year.", "1,930 ppb", {"value": 1930.0, "unit": "ppb"}),
+    ("Carbon dioxide passed 420 parts per million.", "420 parts per million", {"unit": "ppm"}),
+    ("Gusts hit 70 mph overnight.", "70 mph", {"value": 70.0, "unit": "mph"}),
+    ("They bought a 2,400-square-foot house.", "2,400-square-foot", {"value": 2400.0, "unit": "square feet"}),
+    ("Shares in Tolvane fell 2.8% on Friday.", "2.8%", {"value": -2.8}),
+    ("Prices slid by more than 12% in a week.", "12%", {"value": -12.0, "qualifier": "more_than"}),
+    ("The team lost £40m over two seasons.", "two seasons", {"qualifier": "exact"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", SHARES_UNITS_AND_TRAPS)
+def test_shares_measures_and_signs(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Italy hosted Euro 2032 planning talks.",
+    "Delegates flew home from COP29 on Sunday.",
+    "The visitors sealed a 4-2 win in extra time.",
+    "The tip is 43C in the shade of the C-suite.",
+])
+def test_events_and_scores_are_not_money_or_counts(sentence):
+    assert [c.text for c in figures(sentence) if c.unit not in ("C",)] == []
+
+
 def test_analysts_expect_is_a_hedge():
     assert claim_for("Analysts expect sales of $12 billion.", "$12 billion").hedge == "expect"
 

@@ -148,6 +148,50 @@ def test_according_to_a_body_gives_an_unnamed_speaker():
     assert q.speaker == "ministry"
 
 
+def test_a_name_after_its_description_is_the_speaker():
+    q = speaker_of("“We lost our shape,” the Dunmore coach, Petra Halvard, said.", "lost our shape")
+    assert (q.speaker, q.speaker_role) == ("Petra Halvard", "the Dunmore coach")
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker():
+    text = ("Dr. Ama Boateng, who runs the lab at Redfield College, called the results “deeply worrying”.\n\n"
+            "Corvane, which is owned by a Dutch fund, said it was “reviewing every contract”.")
+    assert speaker_of(text, "deeply worrying").speaker == "Ama Boateng"
+    assert speaker_of(text, "reviewing every contract").speaker == "Corvane"
+
+
+def test_according_to_a_person_before_a_partial_quote():
+    q = speaker_of("According to Harold Fenn, the shortfall “left the library with no choice”.", "no choice")
+    assert q.speaker == "Harold Fenn"
+
+
+def test_the_body_that_said_it_comes_right_before_the_cue():
+    q = speaker_of("Passengers will get refunds, the railway said in a statement, adding that “most trains will run”.",
+                   "most trains")
+    assert q.speaker == "railway"
+
+
+def test_who_marks_a_person_for_later_pronouns():
+    text = ("Lena Ortiz, an agent, said demand was weak.\n\n"
+            "Tomas Reid, who is selling a flat, said he had cut the price. “I had no choice,” he said.\n\n"
+            "Ines Holm, an analyst at Bright Harbor, who rates the stock a buy, spoke next. “It is cheap,” she said.")
+    assert speaker_of(text, "no choice").speaker == "Tomas Reid"
+    assert speaker_of(text, "It is cheap").speaker == "Ines Holm"
+
+
+def test_a_two_word_term_in_reported_speech_is_no_quote_but_a_quoted_phrase_is():
+    text = ("Ruiz said she did not expect another “pricing war” this year.\n\n"
+            "The council says the depot remains a “vital asset,” for now.")
+    assert [q for q in quotes(text) if q.quote.startswith("pricing")] == []
+    assert speaker_of(text, "vital asset").speaker == "council"
+
+
+def test_a_scare_quote_does_not_break_a_speakers_run():
+    text = ("“Nobody saw this coming,” said Kai Brandt, an analyst, who has a “sell” rating on the stock. "
+            "“I would be surprised if it lasts.”")
+    assert speaker_of(text, "surprised").speaker == "Kai Brandt"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
