@@ -66,16 +66,22 @@ def check_database(db_path: Union[str, Path]) -> Path:
 
 
 def make_datasette(db_path: Union[str, Path], **settings):
-    """A Datasette instance serving ``db_path`` read-only (immutable) with the ledger's metadata and plugin."""
+    """A Datasette instance serving ``db_path`` read-only (immutable) with the ledger's metadata and plugin; its
+    row counts are remembered (factcheck.facets.LedgerDatabase)."""
     from datasette.app import Datasette
 
+    from .facets import LedgerDatabase
+
     path = check_database(db_path)
-    return Datasette(
+    ds = Datasette(
         immutables=[str(path)],
         metadata=load_metadata(path.stem),
         settings={**SETTINGS, **settings},
         cors=False,
     )
+    ds.remove_database(path.stem)
+    ds.add_database(LedgerDatabase(ds, path), name=path.stem)
+    return ds
 
 
 def check_port(host: str, port: int) -> None:

@@ -63,13 +63,54 @@ def test_ledger_facets_count_like_column_facets_and_are_remembered(ledger_db):
     asyncio.run(fresh.invoke_startup())
     asyncio.run(facets.warm(fresh))
     remembered = dict(fresh._factcheck_facet_cache)
-    assert len(remembered) == 5 + 2 + 2 + 1  # claims, sources, flags, reviews
+    # claims, sources, flags, reviews one query per facet; each view one query for all its facets
+    assert len(remembered) == 5 + 2 + 2 + 1 + 3
     both = get(fresh, "/factcheck/claims.json?_size=0&_facet=unit").json()["facet_results"]
     assert both["unit"]["type"] == both["unit_2"]["type"] == "column"
     assert both["unit"]["results"] == both["unit_2"]["results"]
     assert {f["value"]: f["count"] for f in both["unit"]["results"]}["USD"] == 5
     assert fresh._factcheck_facet_cache.keys() >= remembered.keys()
     assert len(fresh._factcheck_facet_cache) == len(remembered)  # the ledger facets were not counted again
+
+
+def test_narrower_pages_count_every_facet_from_one_read_of_their_rows(ledger_db, monkeypatch):
+    fresh = publish.make_datasette(ledger_db)
+    whole = get(fresh, "/factcheck/claims.json?_size=0").json()["facet_results"]
+    numeric = get(fresh, "/factcheck/claims.json?_size=0&kind=numeric").json()["facet_results"]
+    assert numeric["unit"]["type"] == "column" and "sample_rows" not in numeric["unit"]
+    counts = lambda facet: [(r["value"], r["count"]) for r in facet["results"]]  # noqa: E731
+    assert counts(numeric["unit"]) == counts(whole["unit"])  # every claim with a unit is numeric
+    assert numeric["unit"]["results"][0]["toggle_url"].endswith("kind=numeric&unit=USD")
+    assert [r["value"] for r in numeric["kind"]["results"]] == ["numeric"] and numeric["kind"]["results"][0]["selected"]
+    searched = get(fresh, "/factcheck/claims.json?_size=0&_search=billion").json()
+    assert sum(r["count"] for r in searched["facet_results"]["kind"]["results"]) == searched["filtered_table_rows_count"]
+
+    monkeypatch.setattr(facets, "SAMPLE_ROWS", 3)
+    capped = get(fresh, "/factcheck/claims.json?_size=0&unit=USD").json()
+    assert capped["filtered_table_rows_count"] == 5
+    unit = capped["facet_results"]["unit"]
+    assert unit["type"] == "first 3 matches" and unit["sample_rows"] == 3
+    assert unit["results"] == [{**unit["results"][0], "value": "USD", "count": 3}]
+    html = get(fresh, "/factcheck/claims?unit=USD").text
+    assert "unit (first 3 matches)" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    described = publish.load_metadata("factcheck")["databases"]["factcheck"]["description"]
+    monkeypatch.undo()
+    assert f"first {facets.SAMPLE_ROWS:,} matches" in described
+    few = get(fresh, "/factcheck/claims.json?_size=0&speaker=Mara+Quint").json()["facet_results"]
+    assert few["speaker"]["type"] == "column" and few["speaker"]["results"][0]["count"] == 2
+
+
+def test_a_search_is_counted_from_the_search_index_with_the_same_answer(ds, ledger_db):
+    db = sqlite_utils.Database(ledger_db)
+    for table, word in [("claims", "billion"), ("claims", "Quint"), ("claims", "nowhere"), ("sources", "Corvid")]:
+        expected = db.execute(f"select count(*) from {table} where rowid in "
+                              f"(select rowid from {table}_fts where {table}_fts match ?)", [word]).fetchone()[0]
+        data = get(ds, f"/factcheck/{table}.json?_search={word}&_size=0").json()
+        assert data["filtered_table_rows_count"] == expected, (table, word)
+    narrowed = get(ds, "/factcheck/claims.json?_search=billion&kind=quote&_size=0").json()
+    assert narrowed["filtered_table_rows_count"] == db.execute(
+        "select count(*) from claims where kind = 'quote' and rowid in "
+        "(select rowid from claims_fts where claims_fts match 'billion')").fetchone()[0]
 
 
 def test_full_text_search_on_claims_and_sources(ds):
