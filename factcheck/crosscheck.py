@@ -91,12 +91,14 @@ def cross_check(db: sqlite_utils.Database, force: bool = False, workers: Optiona
     return result
 
 
-def steps(claims_dir: Union[str, Path, None] = "claims", say: Optional[Say] = None) -> list:
-    """The after-extraction build steps: apply the reviewed ledger, then cross-check."""
+def steps(claims_dir: Union[str, Path, None] = "claims", say: Optional[Say] = None,
+          workers: Optional[int] = None) -> list:
+    """The after-extraction build steps: apply the reviewed ledger, then cross-check (with ``workers`` processes at
+    most; default one per core)."""
     from .ledger import apply_reviews
 
     out = []
     if claims_dir is not None:
         out.append(lambda db: apply_reviews(db, claims_dir, say=say))
-    out.append(cross_check)
+    out.append(lambda db: cross_check(db, workers=workers))
     return out

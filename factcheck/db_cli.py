@@ -26,7 +26,7 @@ def _build(paths, db, quiet, workers=None):
     try:
         report = run_build(paths, db, workers=workers, say=lambda line: click.echo(line, err=True),
                            progress=bar.update if bar else None,
-                           after=cross_check_steps(say=lambda line: click.echo(line, err=True)))
+                           after=cross_check_steps(say=lambda line: click.echo(line, err=True), workers=workers))
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     except BrokenProcessPool:
@@ -44,7 +44,8 @@ def _build(paths, db, quiet, workers=None):
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
               help="The SQLite database to create or update")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; only skipped inputs on stderr")
-@click.option("--workers", type=click.IntRange(min=1), help="Extraction processes  [default: one per core]")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes for extraction and cross-checking  [default: one per core]")
 def build(paths, db, quiet, workers):
     """Build the claim database from PATH... (files or folders; default: sources/).
 
