@@ -161,8 +161,8 @@ def is_not_a_party(toks: list[Token], s: int, e: int) -> bool:
                                                                        "owned", "backed", "made"):
         return True
     if all(t.kind == "sym" for t in toks[:s]) and all(t.text.isupper() and len(t.text) > 1 for t in toks[s:e]) \
-            and nxt in ("(", "-", "–", "—"):
-        return True  # a dateline city
+            and nxt in ("(", "-", "–", "—", ","):
+        return True  # a dateline city: "LONDON (Reuters) -", "WILMINGTON, Del. -"
     if s >= 1 and toks[s - 1].text == "(" and nxt == ")":
         return True  # "(Reuters)", "(AP)"
     return False

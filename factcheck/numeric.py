@@ -273,6 +273,8 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
             best = None  # "under a 20-year agreement", "over a five-year period": a preposition, not a bound
         if best is not None:
             j = filler
+    if best is not None and best[0] == "past" and (j < 2 or toks[j - 2].low in ("the", "this", "last", "for", "its")):
+        best = None  # "over the past 12 months" is a period; "took spending past £210m" is a bound
     if best is None:
         return None, j if hedges else i, hedges
     phrase, qual = best
@@ -424,6 +426,26 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
         out = out[1:]
     phrase = _join(out)
     return phrase, head_end
+
+
+def _rate_per(toks: list[Token], i: int, j: int) -> Optional[tuple[str, str, int]]:
+    """"21.3 per 100,000 people": (what is counted, the denominator, end).  What is counted is the plural noun
+    nearest before the figure ("admissions ... reached 21.3 per 100,000"), else "rate"."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].low == "per" and toks[j + 1].kind == "num"):
+        return None
+    base, k, _ = _read_number(toks, j + 1)
+    if base is None or base < 10:
+        return None
+    noun, end = _noun_after(toks, k, base)
+    if noun is None:
+        return None
+    counted = "rate"
+    for t in reversed(toks[max(0, i - 8):i]):
+        if t.kind == "word" and t.text.islower() and _looks_plural(t.text) and t.low not in _NOUN_STOP:
+            counted = t.text
+            break
+    return counted, f"{toks[j + 1].text} {noun}", end
 
 
 def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
@@ -956,6 +978,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                          (i >= 1 and toks[i - 1].low in ("to", "from", "with", "of"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
+            elif (rate := _rate_per(toks, i, j)) is not None:
+                fig.unit, fig.per, j = rate  # "21.3 per 100,000 people": admissions per 100,000 people
+                fig.rule, fig.strength = "rate", 0.75
             elif (part := _part_of_whole(toks, j, value)) is not None:
                 fig.unit, fig.rule, fig.strength = part, "count_part", 0.7  # "1,100 of its 5,200 workers"
             elif bare:

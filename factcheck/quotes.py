@@ -611,6 +611,27 @@ _SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "offic
                   "investigators", "directors", "shareholders", "union", "unions"} | ORG_NOUNS
 
 
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "another",
+                "so-called", "any", "no", "some", "every", "of"}
+
+
+def _after_determiner(seg: Segmented, q: _Quote) -> bool:
+    """Does the quotation follow a determiner or a year ("a repeat of the 2022 “crypto winter”"), so that it is a
+    noun used as a term, rather than a verb's words ("it was “cooperating fully”")?"""
+    s0 = seg.sentence_at(q.open)[0]
+    toks = seg.tokens(s0, q.open)
+    if not toks:
+        return False
+    t = toks[-1]
+    return t.low in _DETERMINERS or (t.kind == "num" and len(t.text) == 4) or t.text.endswith(("'s", "’s"))
+
+
+def _is_nickname(text: str, q: _Quote) -> bool:
+    """Jared “Moonboy” Kessler: a quoted word between a first name and a surname."""
+    before, after = text[max(0, q.open - 30):q.open], text[q.close + 1:q.close + 31]
+    return bool(re.search(r"\b[A-Z][a-z]+\s$", before) and re.match(r"\s[A-Z][a-z]+\b", after))
+
+
 def _drop_relative_clauses(toks: list[Token]) -> list[Token]:
     """The tokens less ", who heads the group at Kellingford University," and ", which is based in Ohio,": a name
     inside such a clause is not the subject of the verb after it."""
@@ -698,6 +719,7 @@ def _last_organisation(seg: Segmented, pos: int, people: _People, quotes: list[_
         return k >= 0 and p <= quotes[k].close
 
     idx = seg.sentence_index(pos)
+    found: list[str] = []  # organisations in subject position, nearest first
     for i in range(idx, max(-1, idx - back), -1):
         s0, s1 = seg.sentences[i]
         toks = seg.tokens(s0, min(s1, pos) if i == idx else s1)
@@ -705,12 +727,26 @@ def _last_organisation(seg: Segmented, pos: int, people: _People, quotes: list[_
         if not clean or clean[0].start != toks[0].start:
             continue  # the sentence opens with a quotation: its subject is a speaker, not an organisation
         for a, b, name in named_runs(clean, seg, 0, min(len(clean), 4)):
-            if a > 1 or (a == 1 and clean[0].low != "the") or name in persons or name.lower() in PRONOUNS or people.full_name(name) in persons:
+            if a > 1 or (a == 1 and clean[0].low != "the") or name in persons or name.lower() in PRONOUNS \
+                    or people.full_name(name) in persons:
                 continue
             if b - a == 1 and not seg.named_mid_sentence(name) and not any(c.isupper() for c in name[1:]):
                 continue  # one capitalised word opening a sentence ("Tickets will cost more"): not shown a name
-            return name
-    return None
+            if name not in found:
+                found.append(name)
+            break
+    if not found:
+        return None
+    # "the club" is more often the story's own organisation than the one named last: the organisation the story
+    # opens with wins, then the most mentioned ("Ashford" counts for "Ashford United"), then the nearest
+    lede = named_runs(seg.tokens(*seg.sentences[0]), seg) if seg.sentences else []
+    if lede and lede[0][0] <= 1:
+        first_word = lede[0][2].split()[0]
+        for name in found:
+            if name.split()[0] == first_word:
+                return name
+    counts = {name: seg.text.count(name.split()[0]) for name in found}
+    return max(found, key=lambda name: (counts[name], -found.index(name)))
 
 
 def _word_count(s: str) -> int:
@@ -759,7 +795,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             continue
         words = _word_count(content)
         prev = prev_by_para.get(ps)
-        modifier = _is_modifier_use(text, q)
+        modifier = _is_modifier_use(text, q) or (words <= 2 and _is_nickname(text, q))
         found = None
         if not modifier:
             found = _after_cue(text, seg, q, pe, people)
@@ -768,7 +804,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             if found is None and not _is_title(content):
                 found = _cue_in_sentence(text, seg, q, people)
                 if found is not None and words <= 2 and found[2] not in CHARACTERISING_CUES \
-                        and not content.endswith((",", ".", "!", "?")):
+                        and not content.endswith((",", ".", "!", "?")) and _after_determiner(seg, q):
                     found = None  # 'she did not expect another “crypto winter”, when ...': a term, not words said
             if found is None and text[ps:q.open].strip() == "" and _full_sentence(content):
                 found = _next_sentence_speaker(text, seg, q, pe, people)

@@ -441,6 +441,16 @@ def test_events_and_scores_are_not_money_or_counts(sentence):
     assert [c.text for c in figures(sentence) if c.unit not in ("C",)] == []
 
 
+def test_a_rate_per_population_is_one_figure():
+    got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
+    assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]
+
+
+def test_past_is_a_bound_but_the_past_is_a_period():
+    assert claim_for("The refit took costs past £90m.", "£90m").qualifier == "more_than"
+    assert claim_for("Over the past 18 months it lost 200 members.", "200 members").qualifier == "exact"
+
+
 def test_analysts_expect_is_a_hedge():
     assert claim_for("Analysts expect sales of $12 billion.", "$12 billion").hedge == "expect"
 

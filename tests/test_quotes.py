@@ -192,6 +192,20 @@ def test_a_scare_quote_does_not_break_a_speakers_run():
     assert speaker_of(text, "surprised").speaker == "Kai Brandt"
 
 
+def test_a_short_quoted_predicate_is_a_quote_but_a_nickname_is_not():
+    text = ("Orwell Freight said in a statement that it was “cooperating fully” with the inquiry.\n\n"
+            "Dean “Tank” Morrow, a haulier, told drivers to “stay home”.")
+    assert speaker_of(text, "cooperating fully").speaker == "Orwell Freight"
+    assert [q.quote for q in quotes(text) if q.quote == "Tank"] == []
+
+
+def test_the_company_is_the_one_the_story_is_about():
+    text = ("Brent Valley Rovers signed the winger from Norcastle Athletic on Friday. Norcastle Athletic had "
+            "wanted more. Norcastle finished ninth. Rovers fans cheered. Brent Valley won again.\n\n"
+            "The club said the fee was “well within our budget”.")
+    assert speaker_of(text, "well within").speaker in ("Brent Valley Rovers", "Brent Valley")
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)

@@ -20,7 +20,7 @@ QUALIFIERS_BEFORE = [
     ("≤", "up_to"), ("<", "less_than"),
     ("upwards of", "more_than"), ("in excess of", "more_than"), ("more than", "more_than"),
     ("greater than", "more_than"), ("higher than", "more_than"), ("over", "more_than"), ("above", "more_than"),
-    ("north of", "more_than"), ("beyond", "more_than"),
+    ("north of", "more_than"), ("beyond", "more_than"), ("past", "more_than"),
     ("at least", "at_least"), ("no less than", "at_least"), ("not less than", "at_least"),
     ("a minimum of", "at_least"), ("minimum of", "at_least"), ("as little as", "at_least"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"), ("below", "less_than"),
