@@ -428,6 +428,39 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
     return phrase, head_end
 
 
+def _named_noun_after(toks: list[Token], j: int, value: float) -> Optional[tuple[str, int]]:
+    """A counted noun behind a maker's name, model or place ("30 Airbus A321neo aircraft", "21 Boeing 737 MAX 8
+    jets", "300 new U.S. stores", "15 smaller “neighbourhood” stores"): the noun, and where the phrase ends."""
+    n = len(toks)
+    m, named, quoted = j, False, False
+    while m < n and m < j + 8:
+        t = toks[m]
+        prev = toks[m - 1] if m > j else None
+        glued = prev is not None and prev.end == t.start
+        if t.text in ("“", "”", '"'):
+            named, quoted = True, not quoted if t.text == '"' else t.text == "“"
+        elif quoted and t.kind == "word":
+            pass  # a quoted modifier: 15 smaller “neighbourhood” stores
+        elif t.kind == "word" and t.text[:1].isupper() and (t.low not in _NOUN_STOP or t.text.isupper()) \
+                and t.low not in MONTHS:
+            named = True
+        elif prev is not None and (glued and t.kind in ("word", "num") or t.kind == "num" and prev.text[:1].isupper()
+                                   or t.text in (".", "-") and glued):
+            pass  # a model's digits and suffix, an abbreviation's dots: "A321neo", "737 MAX 8", "U.S."
+        elif m - j < 2 and t.kind == "word" and t.text.islower() and t.low not in _NOUN_STOP and m + 1 < n \
+                and (toks[m + 1].text in ("“", '"') or toks[m + 1].text[:1].isupper()):
+            pass  # an adjective before the name or the quoted word: "300 new U.S. stores", "8 compact “pop-up”"
+        else:
+            break
+        m += 1
+    if not named or quoted or m == j or m >= n or toks[m].kind != "word" or not toks[m].text.islower():
+        return None
+    noun, end = _noun_after(toks, m, value)
+    if noun is None or not _looks_plural(noun.split()[-1]):
+        return None
+    return noun, end
+
+
 def _rate_per(toks: list[Token], i: int, j: int) -> Optional[tuple[str, str, int]]:
     """"21.3 per 100,000 people": (what is counted, the denominator, end).  What is counted is the plural noun
     nearest before the figure ("admissions ... reached 21.3 per 100,000"), else "rate"."""
@@ -461,6 +494,9 @@ def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
             if whole is None or whole <= part:
                 return None
             noun, _ = _noun_after(toks, k2, whole)
+            if noun is None:
+                named = _named_noun_after(toks, k2, whole)  # "9 of the 21 Boeing 737 MAX 8 jets"
+                noun = named[0] if named else None
             if noun is None:
                 return None
             words = noun.split()
@@ -978,6 +1014,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                          (i >= 1 and toks[i - 1].low in ("to", "from", "with", "of"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
+            elif (named := _named_noun_after(toks, j, value)) is not None:
+                fig.unit, j = named  # "30 Airbus A321neo aircraft", "300 new U.S. stores"
+                fig.rule, fig.strength = "count", 0.7
             elif (rate := _rate_per(toks, i, j)) is not None:
                 fig.unit, fig.per, j = rate  # "21.3 per 100,000 people": admissions per 100,000 people
                 fig.rule, fig.strength = "rate", 0.75

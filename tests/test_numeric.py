@@ -441,6 +441,16 @@ def test_events_and_scores_are_not_money_or_counts(sentence):
     assert [c.text for c in figures(sentence) if c.unit not in ("C",)] == []
 
 
+@pytest.mark.parametrize("sentence,span,unit", [
+    ("The carrier leased 12 Embraer E195-E2 jets.", "12 Embraer", "jets"),
+    ("The grocer will open 40 new U.K. branches.", "40 new U.K. branches", "branches"),
+    ("It will test 8 compact “pop-up” kiosks.", "8 compact", "kiosks"),
+    ("Only 4 of the 16 Airbus A350 planes were delivered.", "4", "planes"),
+])
+def test_a_counted_noun_behind_a_name_or_model(sentence, span, unit):
+    assert claim_for(sentence, span).unit == unit
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]
