@@ -21,8 +21,8 @@ from typing import Optional
 
 from .models import Claim, claim_id
 from .segment import Segmented
-from .tables.words import (CHARACTERISING_CUES, MONTHS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_CUES,
-                          WEEKDAYS)
+from .tables.words import (ABBREVIATIONS, CHARACTERISING_CUES, MONTHS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_CUES,
+                          TITLE_ABBREVIATIONS, WEEKDAYS)
 from .tokens import Token
 
 _OPEN = {"“", "„", "«"}
@@ -222,6 +222,18 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
     if first >= 2 and head[first - 1].low == "and" and _cap(head[first - 2]) \
             and head[first - 2].low not in ROLE_WORDS and first - 2 == 0:
         first -= 2  # "Burton and Nick"
+    # "Julia Meinhardt of Bankhaus Rother", "Ian Cole of the University of Leeds": the person comes first
+    for m in range(first):
+        if head[m].low in ("of", "at", "from", "with") and m >= 2:
+            run = _cap_run_before(head, m)
+            if 2 <= _name_len(run) <= 3 and _is_person_like(_join(run)) and head.index(run[0]) == 0 \
+                    or (run and head.index(run[0]) >= 1 and head[head.index(run[0]) - 1].low in ROLE_WORDS
+                        and 2 <= _name_len(run) <= 3):
+                r0 = head.index(run[0])
+                role = " ".join(x for x in (_join(head[:r0]).strip(" ,"), _join(head[m:]).strip(" ,.")) if x)
+                role = ", ".join(x for x in (role, _join(tail).strip(" ,.") if tail else "") if x)
+                return _join(run), role or None
+            break
     name = _join(head[first:end])
     role_head = _join(head[:first]).strip(" ,")
     if tail and tail[0].kind == "num" and (len(tail) == 1 or tail[1].text == ","):
@@ -463,7 +475,11 @@ def _next_sentence_speaker(text: str, seg: Segmented, q: _Quote, pe: int, people
 def _is_initial(toks: list[Token], dot: Token) -> bool:
     for i, t in enumerate(toks):
         if t is dot:
-            return i >= 1 and toks[i - 1].kind == "word" and (len(toks[i - 1].text) <= 2 or toks[i - 1].text.isupper())
+            return i >= 1 and toks[i - 1].kind == "word" and (len(toks[i - 1].text) <= 2 or toks[i - 1].text.isupper()
+                                                              or toks[i - 1].low in TITLE_ABBREVIATIONS
+                                                              or toks[i - 1].low in ABBREVIATIONS
+                                                              or (i >= 3 and toks[i - 2].text == "-"
+                                                                  and len(toks[i - 3].text) == 1))  # "D-Ore."
     return False
 
 
@@ -474,7 +490,8 @@ def _until_clause_end(toks: list[Token]) -> list[Token]:
     for t in toks:
         if t.text in (";", "!", "?", "“", "”", '"', "(", ")"):
             break
-        if t.text == "." and out and not (len(out[-1].text) <= 2 or out[-1].text.isupper()):
+        if t.text == "." and out and not (len(out[-1].text) <= 2 or out[-1].text.isupper()
+                                          or out[-1].low in TITLE_ABBREVIATIONS):
             break
         if t.text == ",":
             commas += 1
@@ -572,6 +589,8 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
     for k in range(len(toks) - 1, -1, -1):
         w = toks[k].low
         if w in SPEECH_CUES and w != "according":
+            if k >= 1 and toks[k - 1].low in ("a", "an", "the", "its", "his", "her", "their"):
+                continue  # a noun, not the verb: "said in a note that"
             if w == "put" and not (k + 1 < len(toks) and toks[k + 1].low == "it"):
                 continue
             if w == "pointed" and not (k + 1 < len(toks) and toks[k + 1].low == "out"):
@@ -586,6 +605,14 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             if commas and commas[-1] == len(head) - 1:  # "..., the airline said in a statement, adding that"
                 commas, head = commas[:-1], head[:-1]
             if commas:
+                # "Brian Toll, an analyst at Crestmark, said ...": the person before the description speaks
+                before = head[:commas[-1]]
+                run = _cap_run_before(before, len(before))
+                desc = head[commas[-1] + 1:]
+                if 2 <= _name_len(run) <= 3 and _is_person_like(_join(run)) and desc \
+                        and (desc[0].low in ("a", "an", "the", "its", "their") or desc[0].low in ROLE_WORDS) \
+                        and not any(x.low in SPEECH_CUES for x in desc):
+                    return _join(run), _join(desc).strip(" ,") or None, w, "named"
                 near = head[commas[-1] + 1:]
                 # the clause is "the railway said ...": its subject is the speaker, whatever the noun
                 verb = next((m for m, t in enumerate(near) if t.low in SPEECH_CUES), None)

@@ -206,6 +206,29 @@ def test_the_company_is_the_one_the_story_is_about():
     assert speaker_of(text, "well within").speaker in ("Brent Valley Rovers", "Brent Valley")
 
 
+@pytest.mark.parametrize("text,speaker,role", [
+    ("“The base is secure,” said Col. Rita Vance.", "Rita Vance", "Col."),
+    ("“We need the votes,” Sen. Omar Keel told reporters.", "Omar Keel", "Sen."),
+    ("“Schools stay open,” Gov. Lucy Brandt said.", "Lucy Brandt", "Gov."),
+    ("“Hold the bridge,” said Lt. Gen. Hal Moss.", "Hal Moss", "Lt. Gen."),
+    ("“Not today,” Rep. June Oduya, D-Ore., said.", "June Oduya", None),
+    ("“Rates will stay high,” said Marta Kell of Hollin Bank.", "Marta Kell", "of Hollin Bank"),
+    ("“The ice is thinning,” said Ian Roe of the University of Tarn.", "Ian Roe", None),
+])
+def test_titles_and_affiliations_around_a_name(text, speaker, role):
+    q = quotes(text)[0]
+    assert q.speaker == speaker
+    if role:
+        assert q.speaker_role == role
+
+
+def test_a_person_described_between_commas_speaks_a_partial_quote():
+    text = ("Nils Arda, an analyst at Fenwick Research, said in a note that sales had “borrowed heavily” from "
+            "the year before.")
+    q = speaker_of(text, "borrowed heavily")
+    assert (q.speaker, q.speaker_role) == ("Nils Arda", "an analyst at Fenwick Research")
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)

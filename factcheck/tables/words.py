@@ -90,7 +90,15 @@ ROLE_WORDS = {
     "judge", "justice", "lead", "principal", "associate", "senior", "managing", "group", "global", "national",
     "assistant", "undersecretary", "under", "member", "board", "editor", "correspondent", "reporter",
     "engineer", "scientist", "owner", "trustee", "treasurer", "svp", "evp", "vp", "md", "gm", "boss",
+    # titles written before a name, in full and abbreviated: "Col. Andrea Whitfield", "Gov. Tom Hale"
+    "col", "colonel", "maj", "major", "gen", "lt", "lieutenant", "sgt", "sergeant", "capt", "captain", "cpl",
+    "corporal", "adm", "admiral", "cmdr", "commander", "gov", "supt", "superintendent", "insp", "inspector",
+    "det", "detective", "rev", "reverend", "hon", "atty", "sheriff", "marshal", "pres", "rabbi", "imam",
+    "bishop", "archbishop", "pastor", "father",
 }
+# Titles abbreviated with a full stop that does not end the sentence or the speaker's name
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
+                       "sgt", "cpl", "adm", "cmdr", "supt", "insp", "det", "rev", "hon", "atty", "pres", "st"}
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -103,7 +111,7 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "llc", "plc", "no", "vs",
     "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "fla", "calif", "mass", "wash", "gov", "sen", "rep", "gen", "lt", "col",
-    "capt", "sgt", "ave", "blvd", "dept", "est", "approx", "fig", "mt", "ft", "ariz", "tex", "mich", "ill",
+    "capt", "sgt", "maj", "cpl", "adm", "cmdr", "supt", "insp", "det", "rev", "hon", "atty", "pres", "ave", "blvd", "dept", "est", "approx", "fig", "mt", "ft", "ariz", "tex", "mich", "ill",
     "ga", "pa", "va", "n.y", "d.c", "s.a", "n.v", "b.v", "a.g", "p.m", "a.m", "u.s.a",
 }
 # Page furniture: a line that matches is marked boilerplate and nothing is extracted from it.
