@@ -49,6 +49,9 @@ _GROWTH_DOWN |= {"fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off",
 _TEMPERATURE_SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
 _MEASURES = {"ppm": "ppm", "ppb": "ppb", "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "mph": "mph",
              "kph": "km/h", "kmh": "km/h"}
+_MOVED_UP = {"marked", "revised", "ticked", "edged", "moved", "went", "bumped", "pushed", "nudged", "inched",
+             "crept", "drifted", "shot", "jumped", "climbed", "rose", "ratcheted", "scaled", "marks", "revises",
+             "ticks", "edges", "moves", "goes", "rises", "climbs", "jumps"}
 _PREPOSITION_QUALIFIERS = {"under", "over", "above", "below", "beyond", "near", "some", "exceeding", "topping"}
 _PERIOD_HALF = {"first", "second", "back", "front", "latter", "former", "opening", "closing", "other"}
 # A duration that names a kind of bond or loan ("the 10-year yield", "a 30-year mortgage"), not a claimed length
@@ -273,6 +276,8 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
             best = None  # "under a 20-year agreement", "over a five-year period": a preposition, not a bound
         if best is not None:
             j = filler
+    if best is not None and best[0] == "up to" and j >= 3 and toks[j - 3].low in _MOVED_UP:
+        best = None  # "growth was revised up to 2.1%": the verb's particle, not a cap
     if best is not None and best[0] == "past" and (j < 2 or toks[j - 2].low in ("the", "this", "last", "for", "its")):
         best = None  # "over the past 12 months" is a period; "took spending past £210m" is a bound
     if best is None:
@@ -504,6 +509,11 @@ def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
                 else noun
         if t.kind != "word" and t.text not in ("'", "’"):
             return None
+        if t.kind == "word" and t.text.islower() and t.text.isalpha() and t.low not in _NOUN_STOP \
+                and (toks[k - 1].low in ("the", "its", "their", "our", "his", "her")
+                     or toks[k - 1].low.endswith(("'s", "’s"))):
+            noun, _ = _noun_after(toks, k, part)  # "1,500 of the district's teachers": no number, but a noun
+            return noun if noun and _looks_plural(noun.split()[-1]) else None
     return None
 
 
@@ -666,11 +676,17 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     text = seg.text
     masks = _masked(text, seg)
     claims: list[Claim] = []
+    carried_unit, carried_para = None, None  # the counted noun last met, and its paragraph
     for s_start, s_end in seg.sentences:
         if seg.is_boilerplate(s_start) or not _CANDIDATE.search(text, s_start, s_end):
             continue  # no digit, currency sign or number word: nothing to read
         toks = seg.tokens(s_start, s_end)
-        figures = _scan_sentence(toks, text, masks, bare_numbers)
+        para = seg.paragraph_at(s_start)
+        carried = carried_unit if para == carried_para else None
+        figures = _scan_sentence(toks, text, masks, bare_numbers, carried)
+        counted = [f.unit for f in figures if f.rule in ("count", "count_part") and f.unit]
+        if counted:
+            carried_unit, carried_para = counted[-1], para
         if not figures:
             continue
         sentence = text[s_start:s_end]
@@ -697,11 +713,16 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     return claims
 
 
-def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False) -> list[Figure]:
+def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
+                   carried_unit: Optional[str] = None) -> list[Figure]:
+    """The figures of one sentence.  ``carried_unit`` is the counted noun last met in the paragraph, for a figure
+    whose noun is left out ("... 3.96 million homes. Economists had expected 4.05 million.")."""
     figures: list[Figure] = []
     n = len(toks)
     i = 0
-    last_count_unit = None
+    own = _number_of(toks)
+    last_count_unit = own or carried_unit
+    carried = own is None and carried_unit is not None
     while i < n:
         t = toks[i]
         if t.kind == "sym" and t.text not in SYMBOLS_BEFORE:
@@ -744,12 +765,12 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False) -> l
                                                           or t.low in FRACTIONS)):
             i += 1
             continue
-        fig = _read_figure(toks, i, text, last_count_unit, bare)
+        fig = _read_figure(toks, i, text, last_count_unit, bare, carried)
         if fig is None:
             i += 1
             continue
         if fig.unit and fig.rule == "count":
-            last_count_unit = fig.unit
+            last_count_unit, carried = fig.unit, False
         figures.append(fig)
         i = max(fig.end_tok, i + 1)
     return _merge_alternatives(toks, figures)
@@ -766,6 +787,15 @@ def _change_then_level(toks: list[Token], start: int, first: Optional[float] = N
     if not near & (_GROWTH_UP | _GROWTH_DOWN):
         return False
     return first is None or second is None or (first != 0 and second > 5 * abs(first))
+
+
+def _number_of(toks: list[Token]) -> Optional[str]:
+    """"The number of customers rose to 1,184": the noun the sentence's bare figures count."""
+    for k in range(len(toks) - 2):
+        if toks[k].low == "number" and toks[k + 1].low == "of" and toks[k + 2].kind == "word" \
+                and _looks_plural(toks[k + 2].text) and toks[k + 2].text.islower():
+            return toks[k + 2].text
+    return None
 
 
 def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure]:
@@ -850,8 +880,11 @@ def _vague(toks: list[Token], i: int) -> Optional[Figure]:
                   strength=0.4, reasons=["vague amount"])
 
 
+# Words after which a bare figure counts the noun met before it: "rose to 1,184 from 902", "29,118 against"
+_ELIDED_AFTER = {"to", "from", "with", "of", "and", "against", "versus", "vs", "including", "than", "whom"}
 _PERIOD_NOUNS = {"seasons", "quarters", "decades", "terms", "sessions", "semesters", "generations", "rounds",
-                 "innings", "shifts", "cycles", "centuries"}
+                 "innings", "shifts", "cycles", "centuries", "instalments", "installments", "payments", "phases",
+                 "stages", "tranches"}
 _SCORE_NOUNS = {"win", "wins", "victory", "defeat", "loss", "draw", "lead", "vote", "votes", "decision",
                 "scoreline", "margin", "result", "majority", "tie", "drubbing", "thrashing", "triumph", "rout"}
 
@@ -865,7 +898,11 @@ def _in_score(toks: list[Token], i: int) -> bool:
             and toks[a + 2].kind == "num" and toks[a].end == toks[a + 1].start \
             and toks[a + 1].end == toks[a + 2].start and toks[a + 3].low in _SCORE_NOUNS
 
-    return toks[i].kind == "num" and (pair(i) or pair(i - 2))
+    def voted(a: int) -> bool:  # "the board voted 5-2", "ruled 6-3"
+        return a >= 1 and a + 2 < n and toks[a - 1].low in ("voted", "vote", "ruled", "approved", "rejected") \
+            and toks[a + 1].text in ("-", "–") and toks[a + 2].kind == "num" and toks[a].end == toks[a + 1].start
+
+    return toks[i].kind == "num" and (pair(i) or pair(i - 2) or voted(i) or voted(i - 2))
 
 
 def _one_in_n(toks: list[Token], i: int) -> Optional[Figure]:
@@ -882,7 +919,10 @@ def _one_in_n(toks: list[Token], i: int) -> Optional[Figure]:
 
 
 def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional[str],
-                 bare: bool = False) -> Optional[Figure]:
+                 bare: bool = False, carried: bool = False) -> Optional[Figure]:
+    """The figure that starts at token ``i``, or None.  ``last_count_unit`` is the counted noun met last, for a
+    figure whose noun is left out; ``carried`` says it was met in an earlier sentence, which asks for more
+    evidence ("about 3.9 million", "a pace of 4.05 million") before it is lent."""
     n = len(toks)
     t = toks[i]
     # fractions: "three-quarters of", "a third of", "half of"
@@ -894,6 +934,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return ratio
     if _in_score(toks, i):
         return None
+    if i >= 2 and toks[i - 1].text in ("<", "=", ">", "≤", "≥") and toks[i - 2].low == "p":
+        return None  # a p-value, "p<0.001": a statistic of the study, not a claim of the story
     if t.low in UNITS and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low in FRACTIONS:
         return None  # "one-fourth" used as a noun, not an amount of anything
     value, j, digits = _read_number(toks, i)
@@ -1009,9 +1051,15 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \
                     and j + 1 < n and toks[j + 1].is_cap:
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_in_list", 0.6
-            elif last_count_unit and digits and (j >= n or (toks[j].kind == "sym" and toks[j].text not in "-–—/")) \
+            elif (part := _part_of_whole(toks, j, value)) is not None:
+                fig.unit, fig.rule, fig.strength = part, "count_part", 0.7  # "1,100 of its 5,200 workers"
+            elif last_count_unit and digits and not _is_year(toks[i]) \
+                    and (j >= n or toks[j].kind == "word" or toks[j].text not in "-–—/%") \
+                    and not (j > i + 1 and len(toks[j - 1].text) == 1 and toks[j - 1].start == toks[j - 2].end) \
                     and (j > i + 1 and toks[j - 1].low in SCALES or _qualifier_before(toks, i)[0] or
-                         (i >= 1 and toks[i - 1].low in ("to", "from", "with", "of"))):
+                         (i >= 1 and toks[i - 1].low in (_ELIDED_AFTER if not carried else ("of", "whom")))
+                         or (i >= 3 and toks[i - 1].text == "," and toks[0].low == "of"
+                             and toks[1].low in ("those", "them", "these", "whom"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
             elif (named := _named_noun_after(toks, j, value)) is not None:
@@ -1020,8 +1068,6 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             elif (rate := _rate_per(toks, i, j)) is not None:
                 fig.unit, fig.per, j = rate  # "21.3 per 100,000 people": admissions per 100,000 people
                 fig.rule, fig.strength = "rate", 0.75
-            elif (part := _part_of_whole(toks, j, value)) is not None:
-                fig.unit, fig.rule, fig.strength = part, "count_part", 0.7  # "1,100 of its 5,200 workers"
             elif bare:
                 fig.rule, fig.strength = "number", 0.5
             else:
@@ -1089,7 +1135,7 @@ def _negative_before(toks: list[Token], k: int) -> bool:
         return not (k >= 3 and toks[k - 3].low == "plus" and toks[k - 2].low == "or")  # "plus or minus 50 bps"
     if k >= 1 and toks[k - 1].text in ("-", "−") and toks[k - 1].end == toks[k].start:
         return k < 2 or not (toks[k - 2].kind in ("num", "word") and toks[k - 2].end == toks[k - 1].start) \
-            and toks[k - 2].kind != "num"
+            and toks[k - 2].kind != "num" and not (toks[k - 2].text == "%" and toks[k - 2].end == toks[k - 1].start)
     return False
 
 
@@ -1141,8 +1187,8 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         frac = FRACTIONS[toks[i + 2].low]
     elif t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in FRACTIONS and toks[i + 1].low != "half":
         num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
-    elif t.low == "half" and i + 1 < n and toks[i + 1].low == "of" \
-            and not (i >= 1 and toks[i - 1].low in _PERIOD_HALF):
+    elif t.low == "half" and i + 1 < n and toks[i + 1].low in ("of", "its", "their", "the", "his", "her", "our") \
+            and not (i >= 1 and toks[i - 1].low in _PERIOD_HALF) and not (i >= 1 and toks[i - 1].low in ("a", "one")):
         num, j, frac = 1, i + 1, 0.5  # "half of the staff", but not "the first half of the year"
     elif t.kind == "num" and t.text.isdigit() and i + 2 < n and toks[i + 1].text == "/" \
             and toks[i + 2].kind == "num" and toks[i + 2].text.isdigit() and toks[i + 1].start == t.end \
@@ -1151,7 +1197,8 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         num, j, frac = 1, i + 3, int(t.text) / int(toks[i + 2].text)  # "1/2 of the people"
     else:
         return None
-    if j < n and toks[j].low != "of" and t.kind != "num":
+    if j < n and toks[j].low != "of" and t.kind != "num" \
+            and not (t.low == "half" and toks[j].low in ("its", "their", "the", "his", "her", "our")):
         return None
     q, qs, _ = _qualifier_before(toks, i)
     return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7,

@@ -451,6 +451,47 @@ def test_a_counted_noun_behind_a_name_or_model(sentence, span, unit):
     assert claim_for(sentence, span).unit == unit
 
 
+ELIDED_AND_PARTS = [
+    ("The count of members rose to 5,210 from 4,870.", "4,870", None),
+    ("The number of members rose to 5,210 from 4,870.", "4,870", "members"),
+    ("The motion drew 3,140 votes for and 2,990 against.", "2,990", "votes"),
+    ("The college has 9,200 students, down from a peak of 11,000.", "11,000", "students"),
+    ("Nearly 800 of the city's bus drivers walked out.", "800", "bus drivers"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,unit", ELIDED_AND_PARTS)
+def test_a_figure_counts_the_noun_its_sentence_left_out(sentence, span, unit):
+    found = [c for c in figures(sentence) if c.text == span]
+    assert (found[0].unit if found else None) == unit
+
+
+def test_a_noun_left_out_is_lent_from_the_sentence_before_only_with_evidence():
+    text = "The app reached 4.2 million users. Analysts had expected about 3.8 million. It launched 2 updates."
+    got = {c.text: c.unit for c in figures(text)}
+    assert got["3.8 million"] == "users"
+    assert got["2 updates"] == "updates"
+
+
+@pytest.mark.parametrize("sentence,span,expected", [
+    ("Rates stay in the 4.75%-5% band.", "4.75%-5%", {"low": 4.75, "high": 5.0, "qualifier": "range"}),
+    ("Growth was revised up to 1.9% from 1.2%.", "1.9%", {"qualifier": "exact"}),
+    ("Bookings topped $12 billion.", "$12 billion", {"qualifier": "more_than"}),
+    ("The mill ran at about half its capacity.", "half", {"value": 50.0, "qualifier": "about"}),
+])
+def test_bands_particles_and_bounds(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Weight loss was larger on the drug (p<0.001).",
+    "The trustees voted 6-3 to close the branch.",
+    "It runs the Llama 8B model on a laptop, beside eight Tensa G2 cards.",
+])
+def test_statistics_tallies_and_model_sizes_are_not_figures(sentence):
+    assert [c.text for c in figures(sentence) if "8" in c.text or "0.001" in c.text or "6" in c.text] == []
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]
