@@ -46,6 +46,8 @@ METRICS = [
     ("compensation", "pay"), ("subsid", "subsidy"), ("tariff", "tariff"), ("emissions", "emissions"),
     ("bonus", "pay"), ("donat", "donation"), ("spending", "spending"), ("bills", "bills"),
 ]
+_HEDGE_NOUNS = {"estimates", "estimated", "forecast", "forecasts", "projections", "projected", "expected",
+                "expects", "expect", "anticipated", "predicted"}
 _LOCATIVE = {"in", "near", "across", "outside", "throughout", "inside"}
 # Plural nouns that often open a news sentence capitalised ("Shares fell", "Regulators said"): not names
 _COMMON_STARTERS = {"first", "second", "third", "fourth", "fifth", "full", "gross", "net", "retail", "operating",
@@ -213,10 +215,15 @@ class SentenceContext:
         c0, c1 = self._clause(start, end)
         hits = self._hedge_hits()
         found = []
+        a, b = start - self.start, end - self.start
         for k in range(bisect.bisect_left(self._hedge_starts, c0), len(hits)):  # only the clause's hits
             pos, end_pos, w = hits[k]
             if end_pos > c1:
                 break
+            if pos >= b and not (self.sentence[b:pos].isspace() and w.startswith(("is ", "are ", "was "))):
+                continue  # "$1.41 billion, beating estimates": a hedge after the figure is about something else
+            if w in _HEDGE_NOUNS and a - end_pos > 25:
+                continue  # "estimates of $1.38 billion" hedge that figure, not every figure of the clause
             if w not in found:
                 found.append(w)
         return "; ".join(found) or None

@@ -44,6 +44,9 @@ _GENERIC_SPEAKERS = {
     "staff", "observers", "commentators", "skeptics", "sceptics", "bulls", "bears", "reports", "documents",
 }
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "al", "del", "dos", "du"}
+ORG_WORDS = {"committee", "board", "court", "reserve", "fund", "foundation", "trust", "authority", "service",
+             "bureau", "union", "federation", "organization", "organisation", "party", "parliament", "senate",
+             "congress", "assembly", "secretariat", "programme", "program", "force", "partners", "holdings"}
 _ORG_HINTS = {"inc", "corp", "ltd", "llc", "group", "company", "department", "ministry", "agency", "bank",
               "university", "office", "administration", "commission", "council", "association", "institute"}
 
@@ -214,7 +217,7 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
         drop = len(name_toks) - 2
         name_toks = name_toks[drop:]
         first = head.index(name_toks[0])
-    if len(name_toks) > 3:
+    if len(name_toks) > 3 and not any(t.low in _ORG_HINTS or t.low in ORG_WORDS for t in name_toks):
         name_toks = name_toks[-2:]
         first = head.index(name_toks[0])
         while first >= 2 and _name_hyphen(head, first - 1):
@@ -788,7 +791,26 @@ def _is_modifier_use(text: str, q: _Quote) -> bool:
     if not m or text[q.close + 1:q.close + 2] not in (" ",):
         return False
     word = m.group(1)
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, q.open - 20):q.open])
+    if before and before.group(1).lower() in _VERB_BEFORE:
+        return False  # 'the Fed would “look through” swings': the quoted words are a verb phrase someone used
     return word.islower() and word not in _FUNCTION_AFTER
+
+
+_VERB_BEFORE = {"would", "will", "could", "should", "can", "may", "might", "must", "to", "not", "cannot"}
+# Nouns that introduce the title of a work: its “Roads Ahead,” report is named, not quoted
+_WORK_NOUNS = {"report", "study", "book", "film", "documentary", "album", "song", "series", "titled", "entitled",
+               "paper", "survey", "programme", "program", "campaign", "plan", "strategy", "initiative", "show",
+               "novel", "memoir", "podcast", "play", "exhibition", "policy", "review", "article", "column", "bill",
+               "act", "law", "motto", "slogan", "banner", "sign", "signs", "placards", "hashtag", "called", "named"}
+
+
+def _names_a_work(text: str, q: _Quote, content: str) -> bool:
+    """“Nowhere Safe,” after "its latest report,": a title in capitals right after a noun that names a work."""
+    if not _is_title(content.rstrip(" ,.;:")):
+        return False
+    before = re.search(r"([A-Za-z]+)[\s,:]*$", text[max(0, q.open - 30):q.open])
+    return bool(before and before.group(1).lower() in _WORK_NOUNS)
 
 
 def _full_sentence(content: str) -> bool:
@@ -822,7 +844,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             continue
         words = _word_count(content)
         prev = prev_by_para.get(ps)
-        modifier = _is_modifier_use(text, q) or (words <= 2 and _is_nickname(text, q))
+        modifier = _is_modifier_use(text, q) or (words <= 2 and _is_nickname(text, q)) \
+            or _names_a_work(text, q, content)
         found = None
         if not modifier:
             found = _after_cue(text, seg, q, pe, people)

@@ -502,6 +502,13 @@ def test_past_is_a_bound_but_the_past_is_a_period():
     assert claim_for("Over the past 18 months it lost 200 members.", "200 members").qualifier == "exact"
 
 
+def test_a_hedge_belongs_to_the_figure_it_qualifies():
+    text = ("Sales rose 9% to $2.2 billion, beating estimates of $2.1 billion, and the deal, worth $3bn, "
+            "is expected to close.")
+    got = {c.text: c.hedge for c in figures(text)}
+    assert got == {"9%": None, "$2.2 billion": None, "$2.1 billion": "estimates", "$3bn": None}
+
+
 def test_analysts_expect_is_a_hedge():
     assert claim_for("Analysts expect sales of $12 billion.", "$12 billion").hedge == "expect"
 

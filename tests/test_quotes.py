@@ -229,6 +229,22 @@ def test_a_person_described_between_commas_speaks_a_partial_quote():
     assert (q.speaker, q.speaker_role) == ("Nils Arda", "an analyst at Fenwick Research")
 
 
+def test_titles_of_works_and_banners_are_no_quotes():
+    text = ("The agency said, and its annual report, “Open Water,” set out the losses.\n\n"
+            "Protesters held up a banner, “Save Our Pier,” outside the hall.")
+    assert [q.quote for q in quotes(text) if q.speaker] == []
+
+
+def test_a_quoted_verb_phrase_after_a_modal_is_a_quote():
+    q = speaker_of("Ilse Varga, the bank's governor, said it would “look past” one-off price jumps.", "look past")
+    assert q.speaker == "Ilse Varga"
+
+
+def test_an_organisation_keeps_every_word_of_its_name():
+    q = speaker_of("“Policy stays tight,” the Central Bank Monetary Policy Committee said.", "Policy stays")
+    assert q.speaker == "Central Bank Monetary Policy Committee"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
