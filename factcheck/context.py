@@ -38,7 +38,7 @@ METRICS = [
     ("output", "output"), ("production", "output"), ("dividend", "dividend"), ("buyback", "share buyback"),
     ("market share", "market share"), ("shares", "share price"), ("margin", "margin"), ("values", "valuation"),
     ("operating income", "operating income"), ("operating profit", "operating income"), ("net loss", "loss"),
-    ("ebitda", "EBITDA"), ("per share", "earnings per share"), ("gdp", "GDP"), ("gross domestic product", "GDP"),
+    ("ebitda", "EBITDA"), ("premium", "premium"), ("enterprise value", "enterprise value"), ("gdp", "GDP"), ("gross domestic product", "GDP"),
     ("payrolls", "jobs"), ("exports", "exports"), ("imports", "imports"), ("deficit", "deficit"),
     ("surplus", "surplus"), ("guidance", "guidance"), ("forecast", "forecast"), ("outlook", "guidance"),
     ("subscribers", "subscribers"), ("turnover", "revenue"), ("bid", "offer price"), ("offer", "offer price"),
@@ -48,6 +48,8 @@ METRICS = [
 ]
 _HEDGE_NOUNS = {"estimates", "estimated", "forecast", "forecasts", "projections", "projected", "expected",
                 "expects", "expect", "anticipated", "predicted"}
+_PURCHASE_VERBS = {"buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired", "purchase",
+                   "purchases", "purchasing", "purchased", "takeover", "merge", "merging"}
 _LOCATIVE = {"in", "near", "across", "outside", "throughout", "inside"}
 # Plural nouns that often open a news sentence capitalised ("Shares fell", "Regulators said"): not names
 _COMMON_STARTERS = {"first", "second", "third", "fourth", "fifth", "full", "gross", "net", "retail", "operating",
@@ -101,10 +103,16 @@ _NOT_PARTY = {"the", "a", "an", "under", "with", "on", "in", "for", "it", "its",
               "ai", "u", "s", "tens", "hundreds", "thousands", "millions", "billions", "deals", "with"}
 
 
+# Role words that are also common in organisations' names ("Halvane Group", "General Motors", "Global Partners")
+_ROLE_WORDS_IN_NAMES = {"group", "global", "national", "general", "associate", "associates", "board", "partner",
+                        "partners", "lead", "principal", "managing", "senior", "member", "head", "under", "owner"}
+_TITLE_WORDS = ROLE_WORDS - _ROLE_WORDS_IN_NAMES
+
+
 def _is_party_word(t: Token) -> bool:
     return t.kind == "word" and t.text[:1].isupper() and t.low not in _NOT_PARTY and t.low not in MONTHS \
         and t.low not in POWER and t.low not in ENERGY and t.text not in CURRENCY_CODES \
-        and t.low not in WEEKDAYS and t.low not in ROLE_WORDS
+        and t.low not in WEEKDAYS and t.low not in _TITLE_WORDS
 
 
 def party_runs(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -165,8 +173,10 @@ def is_not_a_party(toks: list[Token], s: int, e: int) -> bool:
     if all(t.kind == "sym" for t in toks[:s]) and all(t.text.isupper() and len(t.text) > 1 for t in toks[s:e]) \
             and nxt in ("(", "-", "–", "—", ","):
         return True  # a dateline city: "LONDON (Reuters) -", "WILMINGTON, Del. -"
-    if s >= 1 and toks[s - 1].text == "(" and nxt == ")":
-        return True  # "(Reuters)", "(AP)"
+    if s >= 1 and toks[s - 1].text == "(" and nxt in (")", ":"):
+        return True  # "(Reuters)", "(AP)", an exchange: "(NYSE: ORVX)"
+    if s >= 2 and toks[s - 1].text == ":" and toks[s - 2].text.isupper() and nxt in (")", ";", ","):
+        return True  # a ticker: "(NYSE: ORVX)"
     return False
 
 
@@ -303,12 +313,21 @@ class SentenceContext:
         i = bisect.bisect_right(self._run_ends, tok_idx) - 1
         while i >= 0 and self._after_locative(self.runs[i][0]):
             i -= 1  # "a plant in Nevada, creating 450 jobs": a place is not whom the figure is about
+        self._bought = None
+        if i >= 1 and self._after_purchase_verb(self.runs[i][0]):
+            self._bought = self.runs[i][2]
+            i -= 1  # "Orvex agreed to buy rival Talin for $4.2 billion": the buyer pays, Talin is the object
         if i < 0:
             return None
         s, e, name = self.runs[i]
         if i >= 1 and s >= 2 and self.toks[s - 1].low == "and" and self.runs[i - 1][1] == s - 1:
             name = f"{self.runs[i - 1][2]} and {name}"
         return name
+
+    def _after_purchase_verb(self, s: int) -> bool:
+        """Is the run at token ``s`` the thing bought ("buy rival Talin", "acquire the Talin unit")?"""
+        before = [t.low for t in self.toks[max(0, s - 3):s]]
+        return any(w in _PURCHASE_VERBS for w in before)
 
     def _after_locative(self, s: int) -> bool:
         """Does the run at token ``s`` follow "in", "across" ... directly or over one lower-case word ("in southern
@@ -334,20 +353,21 @@ class SentenceContext:
     def _metric(self, start: int, end: int) -> Optional[str]:
         """The metric word nearest the figure, preferring one before it, within the context window."""
         if self._metric_cache is None:
-            self._metric_cache = [(self.start + m.start(), _METRIC_OF.get(m.group(1).lower()))
+            self._metric_cache = [(self.start + m.start(), _METRIC_OF.get(m.group(1).lower()), self.start + m.end())
                                   for m in _METRIC_RE.finditer(self.sentence)]
             self._metric_starts = [h[0] for h in self._metric_cache]
         best, dist = None, _WINDOW
         c0, c1 = self._clause(start, end)  # "revenue rose 12%, while net income fell": 12% is not income
         lo = bisect.bisect_left(self._metric_starts, self.start + c0)
         hi = bisect.bisect_right(self._metric_starts, self.start + c1)
-        for ms, metric in self._metric_cache[lo:hi]:
-            d = start - ms if ms < start else (ms - end) * 1.5  # prefer keywords before the figure
+        for ms, metric, me in self._metric_cache[lo:hi]:
+            d = start - me if ms < start else (ms - end) * 1.5  # prefer keywords before the figure
             if 0 <= d < dist:
                 best, dist = metric, d
         return best
 
     def describe(self, fig, start: int, end: int) -> dict:
+        self._bought = None  # set by _subject_before when the nearest party is the thing bought
         info = {"hedge": self.hedges_near(start, end), "attribution": self.attribution, "time": None}
         if fig.unit == "date":
             return info
@@ -359,7 +379,7 @@ class SentenceContext:
         else:
             info["subject"] = self._subject_before(tok_idx) or (
                 self._previous_subject() if self._refers_back() else None)
-        info["object"] = self._object_after(fig.end_tok)
+        info["object"] = self._object_after(fig.end_tok) or self._bought
         if info["object"] == info.get("subject"):
             info["object"] = None
         if fig.unit in ("W", "Wh"):

@@ -509,6 +509,16 @@ def test_a_hedge_belongs_to_the_figure_it_qualifies():
     assert got == {"9%": None, "$2.2 billion": None, "$2.1 billion": "estimates", "$3bn": None}
 
 
+def test_the_buyer_is_the_subject_and_the_bought_the_object():
+    c = claim_for("Halvane Group agreed to buy rival Sorrel Foods for $1.8 billion in cash.", "$1.8 billion")
+    assert (c.subject, c.object, c.metric) == ("Halvane Group", "Sorrel Foods", "acquisition price")
+
+
+def test_a_ticker_is_no_party():
+    c = claim_for("Brennet Corp (NYSE: BRNT) had revenue of $2 billion in 2024.", "$2 billion")
+    assert c.subject == "Brennet Corp"
+
+
 def test_analysts_expect_is_a_hedge():
     assert claim_for("Analysts expect sales of $12 billion.", "$12 billion").hedge == "expect"
 
