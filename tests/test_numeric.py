@@ -577,6 +577,13 @@ def test_boilerplate_lines_yield_nothing_but_the_article_does():
     assert [c.text for c in cs] == ["40 welders"]
 
 
+def test_a_press_releases_legal_notices_yield_nothing():
+    text = ("The plant will add 120 jobs.\n"
+            "This press release contains forward-looking statements under the Securities Act of 1933 and 1934.\n"
+            "Media Contact: Ana Ruiz, 2 West Street\n")
+    assert [c.text for c in figures(text)] == ["120 jobs"]
+
+
 @pytest.mark.parametrize("sentence,span,expected,reason", KNOWN_FAILURES)
 @pytest.mark.xfail(strict=True)
 def test_known_failures(sentence, span, expected, reason):

@@ -126,6 +126,10 @@ BOILERPLATE = re.compile(
       | listen\s+to\s+this\s+article | photo\s*(?::|credit) | image\s*(?::|credit) | getty\s+images
       | skip\s+to\s+(?:main\s+)?content | trending\s+now | most\s+read | you\s+may\s+also\s+like
       | (?:facebook|twitter|linkedin|whatsapp|reddit)(?:\s*[|/·,]\s*\w+)+\s*$
+      | media\s+(?:contact|inquiries|enquiries)\b | press\s+contact\b | investor\s+(?:contact|relations)\s*:?\s*$
+      | (?:this\s+(?:press\s+)?release|this\s+(?:communication|announcement))\s+(?:contains|includes|may\s+contain)
+        [^.]*forward[-\s]looking
+      | (?:cautionary\s+(?:note|statement)|safe\s+harbor)\b | forward[-\s]looking\s+statements?\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
