@@ -148,6 +148,11 @@ def _next_paragraph_start(seg: Segmented, pe: int) -> Optional[int]:
     return None
 
 
+# Capitalised words that stand before a surname without being a first name ("The Smith report", "Mr Smith")
+_NOT_FIRST_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "by", "from", "to", "and", "but", "when", "said",
+                    "says", "told", "of", "in", "on", "at", "for", "with", "as", "if", "while", "after", "before"}
+
+
 def _is_person_like(name: str) -> bool:
     parts = name.split()
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
@@ -275,6 +280,7 @@ class _People:
         self.sure: set[str] = set()  # names known to be persons: beside a role word, or quoted speakers
         self._collect = collect
         self.fallback = None  # pos -> a name, when no person is on record before pos
+        self.text = ""  # the document, to find the full name of a surname used alone
 
     def _ready(self) -> None:
         if self._collect is not None:
@@ -303,6 +309,11 @@ class _People:
         if " " in name:
             return name
         self._ready()
+        if name not in self._by_surname and self.text and name[:1].isupper() and len(name) > 2:
+            # a surname whose full name was written without a role or a cue: "analyst Samuel Achterberg ..."
+            m = re.search(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) " + re.escape(name) + r"\b", self.text)
+            if m and m.group(1).lower() not in ROLE_WORDS and m.group(1).lower() not in _NOT_FIRST_NAMES:
+                self._by_surname[name] = f"{m.group(1)} {name}"
         return self._by_surname.get(name, name)
 
 
@@ -831,6 +842,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     quotes = find_quotes(seg)
     people = _People(collect=lambda p: _collect_people(seg, quotes, p))
     people.fallback = lambda pos: _person_named_before(seg, pos, quotes)
+    people.text = text
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes
     prev_by_para: dict[int, _Quote] = {}

@@ -245,6 +245,12 @@ def test_an_organisation_keeps_every_word_of_its_name():
     assert q.speaker == "Central Bank Monetary Policy Committee"
 
 
+def test_a_surname_alone_takes_the_full_name_written_earlier():
+    text = ("Few people know the port better than Odile Franck, who ran it for a decade.\n\n"
+            "“The cranes are too old,” Franck said.")
+    assert speaker_of(text, "cranes").speaker == "Odile Franck"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
