@@ -58,6 +58,29 @@ _PERIOD_HALF = {"first", "second", "back", "front", "latter", "former", "opening
 _TENOR_NOUNS = {"bond", "bonds", "note", "notes", "yield", "yields", "treasury", "treasuries", "gilt", "gilts",
                 "bund", "bunds", "paper", "bill", "bills", "mortgage", "mortgages", "jgb", "jgbs", "swap", "swaps",
                 "breakeven", "tips", "government"}
+# Nouns counted in a compound adjective, with their plural: "a 140-room hotel", "a 22-person company"
+_HYPHEN_COUNT_NOUNS = {"room": "rooms", "bed": "beds", "seat": "seats", "person": "people", "member": "members",
+                       "store": "stores", "unit": "units", "home": "homes", "acre": "acres", "mile": "miles",
+                       "kilometre": "kilometres", "kilometer": "kilometers", "story": "stories", "storey": "storeys",
+                       "floor": "floors", "lane": "lanes", "bedroom": "bedrooms", "employee": "employees",
+                       "truck": "trucks", "vehicle": "vehicles", "aircraft": "aircraft", "plane": "planes",
+                       "ship": "ships", "vessel": "vessels", "branch": "branches", "site": "sites",
+                       "school": "schools", "hospital": "hospitals", "page": "pages", "screen": "screens",
+                       "car": "cars", "gate": "gates", "court": "courts", "hole": "holes",
+                       "team": "teams", "nation": "nations", "country": "countries", "state": "states",
+                       "city": "cities"}
+_OBSERVERS = {"analysts", "economists", "investors", "officials", "experts", "forecasters", "traders",
+              "executives", "critics", "researchers", "scientists", "lawmakers", "regulators", "sources"}
+_COUNT_VERBS = {"reached", "totalled", "totaled", "numbered", "stood", "hit", "topped", "rebounded", "recovered",
+                "doubled", "tripled", "halved"}
+_MEASURE_SUBJECTS = {"shares", "stocks", "prices", "rates", "yields", "bonds", "futures", "sales", "revenues",
+                     "profits", "earnings", "costs", "margins", "wages", "rents", "returns", "assets", "deposits",
+                     "loans", "valuations", "temperatures", "scores", "ratings", "points", "premiums", "fees",
+                     "taxes", "tariffs", "bills", "savings", "reserves", "balances", "payments", "spending"}
+_DOWN_NOUNS = {"decrease", "decreases", "reduction", "reductions", "declines", "falls", "drops", "cuts",
+               "contraction", "slowdown", "downturn", "slump", "plunge", "shrinkage"}
+_UP_NOUNS = {"increase", "increases", "rise", "rises", "gain", "gains", "jump", "growth", "climb", "surge",
+             "expansion", "uptick", "boost", "hike"}
 _LEVEL_WORDS = {"to", "at", "from", "of", "than", "with"}  # a level or a comparison, not the size of a change
 _DOWN_AFTER = {"drop", "decline", "fall", "slump", "decrease", "lower", "down", "contraction", "plunge", "slide",
                "cut", "reduction", "dip"}
@@ -283,6 +306,10 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[Optional[str], int, li
     if best is None:
         return None, j if hedges else i, hedges
     phrase, qual = best
+    k0 = j - len(phrase.split())
+    if qual in ("more_than", "at_least") and any(t.low in ("not", "never", "n't", "no") or t.low.endswith("n't")
+                                                 for t in toks[max(0, k0 - 3):k0]):
+        qual = "up_to"  # "never went above 23%", "did not exceed 3%": a ceiling
     start = j - len(phrase.split())
     if qual is None:
         hedges.append(phrase.replace("an ", ""))
@@ -299,6 +326,11 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
     if t.text in ("-", "–") and j >= 1 and j + 1 < n and toks[j - 1].end == t.start == toks[j + 1].start - 1 \
             and (toks[j + 1].low in POWER or toks[j + 1].low in ENERGY or toks[j + 1].low == "percent"):
         return _unit_after(toks, j + 1)  # a compound adjective: "a 600-megawatt wind farm", "a 5-percent stake"
+    if t.text in ("-", "–") and j >= 1 and j + 2 < n and toks[j - 1].kind == "num" \
+            and toks[j - 1].end == t.start == toks[j + 1].start - 1 and toks[j + 1].kind == "word" \
+            and toks[j + 1].text.islower() and toks[j + 1].low in _HYPHEN_COUNT_NOUNS:
+        noun = _HYPHEN_COUNT_NOUNS[toks[j + 1].low]  # "a 140-room hotel": 140 rooms
+        return noun, 1, j + 2, "count"
     if t.text in ("-", "–") and j + 3 < n and toks[j + 1].low == "square" and toks[j + 2].text == "-" \
             and toks[j + 3].low in ("foot", "feet", "metre", "meter", "mile", "kilometre", "kilometer"):
         noun = {"foot": "feet", "feet": "feet", "mile": "miles"}.get(toks[j + 3].low, "metres")
@@ -720,7 +752,7 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
     figures: list[Figure] = []
     n = len(toks)
     i = 0
-    own = _number_of(toks)
+    own = _number_of(toks) or _subject_noun(toks)
     last_count_unit = own or carried_unit
     carried = own is None and carried_unit is not None
     while i < n:
@@ -798,10 +830,35 @@ def _number_of(toks: list[Token]) -> Optional[str]:
     return None
 
 
+def _subject_noun(toks: list[Token]) -> Optional[str]:
+    """A plural noun that opens the sentence and is its subject ("Visitors from the US jumped 31% to 212,000",
+    "Overnight stays rose 4.8% to 7.9 million"): what its bare figures count."""
+    k = 0
+    if len(toks) > 2 and toks[0].kind == "word" and not _looks_plural(toks[0].text) and toks[1].kind == "word" \
+            and toks[1].text.islower():
+        k = 1  # one adjective first: "Overnight stays"
+    t = toks[k] if k < len(toks) else None
+    if t is None or t.kind != "word" or not t.text.isalpha() or not _looks_plural(t.text) \
+            or t.low in _NOUN_STOP or (k == 0 and not t.text[:1].isupper()):
+        return None
+    if k + 1 < len(toks) and toks[k + 1].kind == "word" and toks[k + 1].text[:1].isupper():
+        return None  # "Shares Acme ..." is no subject noun
+    if t.low in _MEASURE_SUBJECTS or t.low in _OBSERVERS:
+        return None  # "Shares rose 5% to 40": a price or a level, not a count of shares
+    if not any(x.low in _GROWTH_UP or x.low in _GROWTH_DOWN or x.low in _COUNT_VERBS for x in toks[k + 1:k + 8]):
+        return None  # the subject is counted only when the sentence says how many there are, or were
+    return t.low if k == 0 else f"{toks[0].low} {t.low}"
+
+
 def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure]:
     """'more than double, or nearly triple': two multiples offered as alternatives are one range."""
     out: list[Figure] = []
     for f in figures:
+        if out and f.qualifier == "exact" and out[-1].qualifier in ("about", "more_than", "less_than", "up_to",
+                                                                   "at_least") \
+                and f.rule == "money" and out[-1].rule == "money" and f.unit != out[-1].unit \
+                and [t.text for t in toks[out[-1].end_tok:f.start_tok]] in (["or"], ["("], [",", "or"]):
+            f.qualifier = out[-1].qualifier  # "roughly $283 or £206", "about €50m ($54m)": one amount, two currencies
         if out and f.unit in ("%", "pp") and f.value is not None and f.value > 0 \
                 and f.rule in ("percent", "percentage_points") and [t.text for t in toks[out[-1].end_tok:f.start_tok]] == [",", "or"] \
                 and _change_before(toks, out[-1].start_tok) == "down":
@@ -957,6 +1014,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return None  # "one-to-one", "two-to-three" as an adjective
     if not digits and toks[i].low == "one" and j < n and toks[j].low in ("another", "day", "thing", "way"):
         return None
+    if _is_year(t) and i >= 2 and toks[i - 1].low == "of" and toks[i - 2].text == "Act":
+        return None  # "the Securities Act of 1933" names a law; its year is no claim of the story
     if cur is None and digits and t.text.isdigit() and len(t.text) == 4 and j == i + 1 and _is_year(t) \
             and not (j < n and (toks[j].low in ("%", "percent") or currency.after(toks, j)[0])):
         # a year: a date claim when the context says so, never a count
@@ -1042,7 +1101,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             dunit, dmult, j = dur
             fig.unit, fig.rule, mult, fig.strength = dunit, "duration", dmult, 0.85
         else:
-            noun, jn = _noun_after(toks, j, value) if digits or value != 1 else (None, j)
+            of_the = last_count_unit and i >= 3 and toks[i - 1].text == "," and toks[0].low == "of" \
+                and toks[1].low in ("the", "those", "these")  # "Of the 13 sectors, nine recorded gains"
+            noun, jn = _noun_after(toks, j, value) if (digits or value != 1) and not of_the else (None, j)
             if noun and noun.split()[0].lower().endswith("est") and i >= 1 and toks[i - 1].low == "the" \
                     and noun.split()[0].lower() not in ("guest", "nest", "chest", "forest", "west", "interest"):
                 return None  # "the five largest banks" names a group by rank; it claims no count
@@ -1053,13 +1114,16 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_in_list", 0.6
             elif (part := _part_of_whole(toks, j, value)) is not None:
                 fig.unit, fig.rule, fig.strength = part, "count_part", 0.7  # "1,100 of its 5,200 workers"
+            elif last_count_unit and not digits and i >= 3 and toks[i - 1].text == "," and toks[0].low == "of" \
+                    and toks[1].low in ("the", "those", "these") and value > 1:
+                fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6  # "Of the 13 ..., nine"
             elif last_count_unit and digits and not _is_year(toks[i]) \
                     and (j >= n or toks[j].kind == "word" or toks[j].text not in "-–—/%") \
                     and not (j > i + 1 and len(toks[j - 1].text) == 1 and toks[j - 1].start == toks[j - 2].end) \
                     and (j > i + 1 and toks[j - 1].low in SCALES or _qualifier_before(toks, i)[0] or
                          (i >= 1 and toks[i - 1].low in (_ELIDED_AFTER if not carried else ("of", "whom")))
                          or (i >= 3 and toks[i - 1].text == "," and toks[0].low == "of"
-                             and toks[1].low in ("those", "them", "these", "whom"))):
+                             and toks[1].low in ("those", "them", "these", "whom", "the"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
             elif (named := _named_noun_after(toks, j, value)) is not None:
@@ -1247,12 +1311,17 @@ def _change_before(toks: list[Token], start: int) -> Optional[str]:
     q, qs, _ = _qualifier_before(toks, start)
     if q is not None or qs < start:
         start = qs  # "slid by more than 10%", "fallen by as much as 25%": read before the qualifier
-    for t in reversed(toks[max(0, start - 4):start]):
+    if start >= 2 and toks[start - 1].low == "of" and toks[start - 2].low in _DOWN_AFTER | _DOWN_NOUNS:
+        return "down"  # "a fall of 0.4%", "a reduction of 7.5%"
+    if start >= 2 and toks[start - 1].low == "of" and toks[start - 2].low in _UP_NOUNS:
+        return "up"
+    reach = 8 if start >= 1 and toks[start - 1].low == "by" else 4  # "cut our cloud bill by 41%"
+    for t in reversed(toks[max(0, start - reach):start]):
         if t.low in _GROWTH_DOWN:
             return "down"
         if t.low in _GROWTH_UP:
             return "up"
-        if t.low in _LEVEL_WORDS:
+        if t.low in _LEVEL_WORDS or t.text in (",", ";", ":"):
             return None  # "fell to 4.1%": the word between the verb and the figure makes it a level
     return None
 

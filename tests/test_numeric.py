@@ -492,6 +492,27 @@ def test_statistics_tallies_and_model_sizes_are_not_figures(sentence):
     assert [c.text for c in figures(sentence) if "8" in c.text or "0.001" in c.text or "6" in c.text] == []
 
 
+@pytest.mark.parametrize("sentence,span,expected", [
+    ("Exports were revised to a fall of 0.6%.", "0.6%", {"value": -0.6}),
+    ("The board approved a reduction of 4.5% in fees.", "4.5%", {"value": -4.5}),
+    ("We cut the fleet's fuel bill by 18%.", "18%", {"value": -18.0}),
+    ("Trial patients saw weight loss of around 15%.", "15%", {"value": 15.0, "qualifier": "about"}),
+    ("Guests from Canada rose 12% to about 48,000.", "48,000", {"unit": "guests", "qualifier": "about"}),
+    ("Shares rose 3% to 52.", "52", None),
+    ("Of the 11 regions, seven reported gains.", "seven", {"unit": "regions"}),
+    ("The town will get a 90-room hotel and a 40-bed clinic.", "90-room", {"value": 90.0, "unit": "rooms"}),
+    ("Load never went above 35% all week.", "35%", {"qualifier": "up_to"}),
+    ("A night costs about $180 or £140.", "£140", {"qualifier": "about"}),
+    ("It was filed under the Exchange Act of 1934.", "1934", None),
+])
+def test_changes_subjects_compounds_and_ceilings(sentence, span, expected):
+    found = [c for c in figures(sentence) if c.text.startswith(span)]
+    if expected is None:
+        assert found == []
+    else:
+        check(sentence, span, expected)
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]
