@@ -156,7 +156,7 @@ _NOT_FIRST_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "by", "from", "to
 def _is_person_like(name: str) -> bool:
     parts = name.split()
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
-        not any(p.lower().strip(".") in _ORG_HINTS for p in parts)
+        not any(p.lower().strip(".") in _ORG_HINTS or p.lower() in ORG_WORDS for p in parts)
 
 
 def _cap(t: Token) -> bool:
@@ -234,9 +234,9 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
     for m in range(first):
         if head[m].low in ("of", "at", "from", "with") and m >= 2:
             run = _cap_run_before(head, m)
-            if 2 <= _name_len(run) <= 3 and _is_person_like(_join(run)) and head.index(run[0]) == 0 \
-                    or (run and head.index(run[0]) >= 1 and head[head.index(run[0]) - 1].low in ROLE_WORDS
-                        and 2 <= _name_len(run) <= 3):
+            if run and 2 <= _name_len(run) <= 3 and (
+                    (_is_person_like(_join(run)) and head.index(run[0]) == 0)
+                    or all(x.low in ROLE_WORDS or x.text == "." for x in head[:head.index(run[0])])):
                 r0 = head.index(run[0])
                 role = " ".join(x for x in (_join(head[:r0]).strip(" ,"), _join(head[m:]).strip(" ,.")) if x)
                 role = ", ".join(x for x in (role, _join(tail).strip(" ,.") if tail else "") if x)
@@ -358,7 +358,7 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
             continue
         # a run after the role word (optionally after a comma): "analyst Jo Bloggs", "its leader, Priya Natarajan"
         if trigger.low in ROLE_WORDS:
-            m = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == ",")
+            m = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in (",", "."))  # "analyst, Jo Roe", "Sen. Jo Roe"
             run = _cap_run(toks, m)
             if 2 <= _name_len(run) <= 3 and run[0].start not in seen and not inside(run[0].start):
                 seen.add(run[0].start)
@@ -460,6 +460,31 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
                 return name, role, toks[m2].low, how
             unnamed = _unnamed_speaker(head)  # “...,” a spokesperson for the port said.
             return (unnamed, None, toks[m2].low, "unnamed") if unnamed else None
+    return None
+
+
+def _paraphrase_speaker(seg: Segmented, ps: int, people: _People):
+    """Rule 5: a paragraph that is one whole quotation, after a paragraph that reports the same person's words
+    ("Speaker Martin Greer said he expected a vote on Thursday." / “We have the votes.”)."""
+    prev_para = seg.paragraph_at(ps - 1)
+    if prev_para == (0, 0) or prev_para[0] >= ps:
+        return None
+    s0, s1 = seg.sentence_at(prev_para[1] - 1)
+    if _MARKS.search(seg.text, s0, s1):
+        return None  # the paragraph before quotes someone itself; the usual rules have had their say
+    toks = seg.tokens(s0, s1)
+    for k, t in enumerate(toks[:30]):
+        if t.low in SPEECH_CUES and t.low not in CHARACTERISING_CUES and t.low != "according" and k >= 1:
+            head = _subject_tokens(toks[:k])
+            last_comma = max((m for m, x in enumerate(head) if x.text == ","), default=-1)
+            if 0 <= last_comma < len(head) - 1:
+                head = head[last_comma + 1:]  # "In the House, where ..., Speaker Martin Greer said"
+            if not head or not _cap(head[0]):
+                return None
+            name, role, how = _speaker_from(head, people, s0)
+            if name and how == "named" and (_is_person_like(name) or name in people.sure):
+                return name, role, t.low, "paraphrase"
+            return None
     return None
 
 
@@ -619,18 +644,15 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             if commas and commas[-1] == len(head) - 1:  # "..., the airline said in a statement, adding that"
                 commas, head = commas[:-1], head[:-1]
             if commas:
-                # "Brian Toll, an analyst at Crestmark, said ...": the person before the description speaks
-                before = head[:commas[-1]]
-                run = _cap_run_before(before, len(before))
-                desc = head[commas[-1] + 1:]
-                if 2 <= _name_len(run) <= 3 and _is_person_like(_join(run)) and desc \
-                        and (desc[0].low in ("a", "an", "the", "its", "their") or desc[0].low in ROLE_WORDS) \
-                        and not any(x.low in SPEECH_CUES for x in desc):
-                    return _join(run), _join(desc).strip(" ,") or None, w, "named"
+                # "Brian Toll, an analyst at Crestmark, said ...", "Sen. Dale Whitford, R-Prescott, the committee's
+                # chairman, said ...": the person before the descriptions speaks
+                appositive = _appositive_speaker(head, commas)
+                if appositive:
+                    return appositive[0], appositive[1], w, "named"
                 near = head[commas[-1] + 1:]
                 # the clause is "the railway said ...": its subject is the speaker, whatever the noun
                 verb = next((m for m, t in enumerate(near) if t.low in SPEECH_CUES), None)
-                unnamed = _unnamed_speaker(near, after_cue=verb is not None and verb <= 3)
+                unnamed = _unnamed_speaker(near, subject_of_cue=verb is not None and verb <= 3)
                 name, role, how = _speaker_from(_nearest_party(near), people, q.open)
                 if name:
                     return name, role, w, how
@@ -673,6 +695,31 @@ def _is_nickname(text: str, q: _Quote) -> bool:
     return bool(re.search(r"\b[A-Z][a-z]+\s$", before) and re.match(r"\s[A-Z][a-z]+\b", after))
 
 
+def _appositive_speaker(head: list[Token], commas: list[int]) -> Optional[tuple[str, Optional[str]]]:
+    """A person followed only by descriptions set off by commas, right before the cue: (name, role)."""
+    bounds = [-1] + commas + [len(head)]
+    segments = [head[bounds[k] + 1:bounds[k + 1]] for k in range(len(bounds) - 1)]
+    for k, seg_toks in enumerate(segments[:-1]):
+        name, role = parse_speaker(seg_toks)
+        if not name or not _is_person_like(name):
+            continue
+        rest = [x for x in segments[k + 1:] if x]
+        if rest and all(_is_description(x) for x in rest):
+            described = ", ".join(_join(x) for x in rest)
+            return name, ", ".join(r for r in (role, described) if r) or None
+        return None
+    return None
+
+
+def _is_description(toks: list[Token]) -> bool:
+    """"an analyst at Crestmark", "the committee's chairman", "one of two Republicans", "R-Prescott", "78"."""
+    first = toks[0]
+    if first.low in ("a", "an", "the", "its", "his", "her", "their", "one", "who", "whose", "which", "now",
+                     "then", "formerly", "also") or first.low in ROLE_WORDS or first.kind == "num":
+        return not any(x.low in SPEECH_CUES and x.low not in ("according",) for x in toks)
+    return len(toks) <= 4 and any(x.text == "-" for x in toks) and len(first.text) == 1  # "R-Prescott", "D-Ore."
+
+
 def _drop_relative_clauses(toks: list[Token]) -> list[Token]:
     """The tokens less ", who heads the group at Kellingford University," and ", which is based in Ohio,": a name
     inside such a clause is not the subject of the verb after it."""
@@ -688,7 +735,14 @@ def _drop_relative_clauses(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _unnamed_speaker(toks: list[Token], after_cue: bool = False) -> Optional[str]:
+def _speaker_like(word: str) -> bool:
+    """Could this noun name who spoke: a spokesman, an official, a trader, a resident, the ministry?"""
+    return word in _SPEAKER_NOUNS or word in ROLE_WORDS or word in ORG_NOUNS or word.endswith(
+        ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "people", "ers", "ors", "ists",
+         "ians", "ants", "ents", "men", "women", "employee", "employees", "trustee", "trustees"))
+
+
+def _unnamed_speaker(toks: list[Token], after_cue: bool = False, subject_of_cue: bool = False) -> Optional[str]:
     """A speaker described but not named: "a spokesperson for the ministry", "one senior official"."""
     words = []
     for t in toks:
@@ -697,7 +751,9 @@ def _unnamed_speaker(toks: list[Token], after_cue: bool = False) -> Optional[str
         words.append(t)
     if not words or words[0].low not in _UNNAMED_START or len(words) > 8:
         return None
-    if not after_cue and not any(t.low in _SPEAKER_NOUNS for t in words):
+    if after_cue and not any(_speaker_like(t.low) for t in words[1:3]):
+        return None  # 'said the cuts fell hardest': the words after "said" are what was said, not who
+    if not after_cue and not subject_of_cue and not any(t.low in _SPEAKER_NOUNS for t in words):
         return None  # before a cue the subject must read as a speaker ("a spokesperson", "the agency")
     return _join(words[1:] if words[0].low == "the" else words).lower() if words[0].low == "the" \
         else _join(words)[0].lower() + _join(words)[1:]
@@ -743,6 +799,21 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
             if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of")):
                 return name
     return None
+
+
+def _named_with(text: str, pos: int, noun: str) -> Optional[str]:
+    """The last name before ``pos`` that ends with ``noun`` capitalised: "the union" -> "Aerospace Workers Union",
+    "the ministry" -> "Ministry of Finance" is not taken (the noun must end the name)."""
+    if noun in ("company", "firm", "group", "business", "startup"):
+        return None  # too general to be part of a name: "Group" names the parent, not "the company"
+    found = None
+    for m in re.finditer(r"((?:[A-Z][\w&'’.-]*\s+){1,5})" + noun.capitalize() + r"\b", text[:pos]):
+        words = m.group(1).split()
+        while words and words[0].lower() in ("the", "a", "an", "and", "but", "said", "of", "at"):
+            words = words[1:]
+        if words:
+            found = " ".join(words + [noun.capitalize()])
+    return found
 
 
 def _last_organisation(seg: Segmented, pos: int, people: _People, quotes: list[_Quote],
@@ -870,10 +941,14 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                     found = None  # 'she did not expect another “crypto winter”, when ...': a term, not words said
             if found is None and text[ps:q.open].strip() == "" and _full_sentence(content):
                 found = _next_sentence_speaker(text, seg, q, pe, people)
+            if found is None and text[ps:q.open].strip() == "" and text[q.close + 1:pe].strip(" .") == "" \
+                    and _full_sentence(content) and last_runon is None and ps > 0:
+                found = _paraphrase_speaker(seg, ps, people)
         reasons = []
         how = None
         if found and found[3] == "unnamed" and found[0] in ORG_NOUNS:
-            org = _last_organisation(seg, q.open, people, quotes)  # “...,” the company said: which company
+            # “...,” the union said: an organisation named "... Union" before, else the story's organisation
+            org = _named_with(text, q.open, found[0]) or _last_organisation(seg, q.open, people, quotes)
             if org:
                 found = (org, None, found[2], "organisation")
         if found:
@@ -884,6 +959,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 reasons.append("speaker resolved from pronoun")
             elif how == "unnamed":
                 reasons.append("unnamed speaker")
+            elif how == "paraphrase":
+                reasons.append("speaker named in the paragraph before")
             elif how == "unresolved":
                 reasons.append("pronoun not resolved to a name")
         elif not modifier and (words > 3 or _full_sentence(content)) and prev is not None and prev.speaker:

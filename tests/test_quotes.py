@@ -251,6 +251,32 @@ def test_a_surname_alone_takes_the_full_name_written_earlier():
     assert speaker_of(text, "cranes").speaker == "Odile Franck"
 
 
+def test_a_person_followed_by_several_descriptions_speaks():
+    text = ("Rep. Ada Kwan, D-Harbor, the transport committee's ranking member, said the bill “leaves buses "
+            "stranded.” She said fares would rise.")
+    q = speaker_of(text, "leaves buses")
+    assert q.speaker == "Ada Kwan"
+
+
+def test_a_paragraph_of_one_quotation_after_a_paraphrase_takes_its_speaker():
+    text = ("In the council chamber, where the mayor holds a majority, Councillor Tessa Doyle said she expected "
+            "the vote to pass.\n\n“We have counted every vote twice.”\n\nThe river rose overnight.\n\n"
+            "“Stay away from the banks.”")
+    assert speaker_of(text, "counted every vote").speaker == "Tessa Doyle"
+    assert speaker_of(text, "Stay away").speaker is None
+
+
+def test_the_union_is_the_union_named_before_not_the_employer():
+    text = ("The Harbour Dockers Union represents 4,000 workers at Vellan Ports. Vellan Ports wants a wage freeze.\n\n"
+            "The union said in a statement that “members will not accept a freeze.”")
+    assert speaker_of(text, "will not accept").speaker == "Harbour Dockers Union"
+
+
+def test_words_after_said_that_are_not_a_speaker():
+    text = "Residents, who have called the plan a “parking grab,” said the fees fell hardest on nurses."
+    assert [q.speaker for q in quotes(text) if q.speaker and "fees" in q.speaker] == []
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)

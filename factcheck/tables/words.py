@@ -95,7 +95,9 @@ ROLE_WORDS = {
     "col", "colonel", "maj", "major", "gen", "lt", "lieutenant", "sgt", "sergeant", "capt", "captain", "cpl",
     "corporal", "adm", "admiral", "cmdr", "commander", "gov", "supt", "superintendent", "insp", "inspector",
     "det", "detective", "rev", "reverend", "hon", "atty", "sheriff", "marshal", "pres", "rabbi", "imam",
-    "bishop", "archbishop", "pastor", "father",
+    "bishop", "archbishop", "pastor", "father", "speaker", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "lawmaker",
+    "mp", "mep", "delegate",
 }
 # Titles abbreviated with a full stop that does not end the sentence or the speaker's name
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
