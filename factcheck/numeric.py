@@ -32,9 +32,9 @@ _CANDIDATE = re.compile(
         + list(CURRENCY_NAMES) + list(COINS) + ["grand", "hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"])
     + r")")
 _WEB_MASK = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+", re.IGNORECASE)
-_DIGIT_MASKS = re.compile(
-    r"(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[-. /]\d{2,5}){2,}"
-    r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b",
+_DIGIT_MASKS = re.compile(  # the lookahead rejects the many positions no mask can start at, 4x faster
+    r"(?=[\d+(])(?:(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[-. /]\d{2,5}){2,}"
+    r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b)",
     re.IGNORECASE,
 )
 _DASHES = {"-", "–", "—", "to", "~", "through", "thru"}

@@ -336,13 +336,19 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
         return i >= 0 and pos <= closes[i]
 
     seen: set[int] = set()
+    starts_of: dict[int, list[int]] = {}
     for hit in _WORD.finditer(text):
         if hit.group().lower() not in _TRIGGER_WORDS or inside(hit.start()):
             continue
-        lo, hi = seg.paragraph_at(hit.start())
-        toks = seg.tokens(max(lo, hit.start() - 80), min(hi, hit.end() + 80))
-        k = next((x for x, t in enumerate(toks) if t.start == hit.start()), None)
-        if k is None:
+        s0, s1 = seg.sentence_at(hit.start())
+        if not s0 <= hit.start() < s1:
+            continue
+        toks = seg.tokens(s0, s1)  # the sentence's tokens, shared with the figures' scan
+        starts = starts_of.get(s0)
+        if starts is None:
+            starts = starts_of[s0] = [t.start for t in toks]
+        k = bisect.bisect_left(starts, hit.start())
+        if k >= len(toks) or toks[k].start != hit.start():
             continue
         trigger = toks[k]
         if trigger.low == "who":  # "Ted Okafor, who is selling a house, said ...": a person
