@@ -29,7 +29,8 @@ from .wordsets import alternation
 _CANDIDATE = re.compile(
     r"[\d$€£¥₹₩₽₺₪₦₱₴₫฿₡₾₭₿元₸₮¢]|\b(?:" + alternation(
         list(UNITS) + list(TENS) + list(FRACTIONS) + list(MULTIPLE_VERBS) + list(MONTHS) + list(VAGUE)
-        + list(CURRENCY_NAMES) + list(COINS) + ["grand", "hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"])
+        + list(CURRENCY_NAMES) + list(COINS) + ["grand", "hundred", "dozen", "thousand", "million", "billion",
+                                                  "trillion", "lakh", "crore", "twice", "thrice"])
     + r")")
 _WEB_MASK = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+", re.IGNORECASE)
 _DIGIT_MASKS = re.compile(  # the lookahead rejects the many positions no mask can start at, 4x faster
@@ -40,11 +41,12 @@ _DIGIT_MASKS = re.compile(  # the lookahead rejects the many positions no mask c
 _DASHES = {"-", "–", "—", "to", "~", "through", "thru"}
 _GROWTH_UP = {"rose", "rise", "rises", "rising", "increased", "increase", "increases", "grew", "grow", "grows",
               "growing", "climbed", "climb", "jumped", "jump", "gained", "gain", "up", "surged", "soared",
-              "advanced", "added", "higher", "expanded"}
+              "advanced", "added", "higher", "expanded", "widened", "widening"}
 _GROWTH_DOWN = {"fell", "fall", "falls", "falling", "declined", "decline", "declines", "dropped", "drop", "drops",
                 "down", "decreased", "decrease", "slid", "slide", "lost", "lose", "shrank", "shrink", "slipped",
                 "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted"}
 _GROWTH_DOWN |= {"fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off", "eased", "dipped", "dip",
+                 "tightened", "narrowed", "narrowing", "tightening",
                  "retreated", "weakened", "lowered", "reduced", "decreasing", "declining", "slipping", "sliding"}
 _TEMPERATURE_SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
 _MEASURES = {"ppm": "ppm", "ppb": "ppb", "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "mph": "mph",
@@ -69,6 +71,10 @@ _HYPHEN_COUNT_NOUNS = {"room": "rooms", "bed": "beds", "seat": "seats", "person"
                        "car": "cars", "gate": "gates", "court": "courts", "hole": "holes",
                        "team": "teams", "nation": "nations", "country": "countries", "state": "states",
                        "city": "cities"}
+_LY_ADJECTIVES = {"likely", "early", "elderly", "weekly", "daily", "monthly", "quarterly", "yearly", "friendly",
+                  "costly", "lonely", "lovely", "only", "orderly", "hourly", "nightly", "unlikely", "deadly", "family"}
+# Who an unnamed source is: "three people familiar with the matter said" counts no people
+_ANONYMOUS_AFTER = {"familiar", "briefed", "close", "knowledgeable", "with", "who", "involved", "aware"}
 _OBSERVERS = {"analysts", "economists", "investors", "officials", "experts", "forecasters", "traders",
               "executives", "critics", "researchers", "scientists", "lawmakers", "regulators", "sources"}
 _COUNT_VERBS = {"reached", "totalled", "totaled", "numbered", "stood", "hit", "topped", "rebounded", "recovered",
@@ -418,7 +424,7 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
                     words += ["of", toks[k + 1].text]
                     head_end = k + 2
                 break
-            if w.endswith("ly") and not _looks_plural(w):
+            if w.endswith("ly") and not _looks_plural(w) and w not in _LY_ADJECTIVES:
                 break
             words.append(t.text)
             k += 1
@@ -666,6 +672,8 @@ def _is_version(toks: list[Token], i: int) -> bool:
     """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
     t = toks[i]
     n = len(toks)
+    if i + 1 < n and (toks[i + 1].text == "%" or toks[i + 1].low in ("percent", "per", "pct")):
+        return False  # "leads Sandoval 48% to 45%": a share after a name, never a version
     # glued to letters: "4o", "H100", "5G", "A3"
     if i + 1 < n and toks[i + 1].kind == "word" and toks[i + 1].start == t.end:
         w = toks[i + 1].low
@@ -778,6 +786,12 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
                                   digits=False, reasons=[f"hedged: {h}" for h in hedges]))
             i += 1
             continue
+        if t.kind == "word" and t.low in ("twice", "thrice") and i + 1 < n and toks[i + 1].low in ("as", "the"):
+            q, qs, hedges = _qualifier_before(toks, i)  # "twice as likely", "twice the size": a multiple
+            figures.append(Figure(qs, i + 1, value=2.0 if t.low == "twice" else 3.0, unit="times",
+                                  qualifier=q or "exact", rule="multiple", digits=False))
+            i += 1
+            continue
         if t.kind == "word" and t.low in MULTIPLE_VERBS:
             q, qs, hedges = _qualifier_before(toks, i)
             if q is not None and not (i + 1 < n and toks[i + 1].low in ("down", "up")):
@@ -856,7 +870,8 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
     for f in figures:
         if out and f.qualifier == "exact" and out[-1].qualifier in ("about", "more_than", "less_than", "up_to",
                                                                    "at_least") \
-                and f.rule == "money" and out[-1].rule == "money" and f.unit != out[-1].unit \
+                and f.unit != out[-1].unit and (f.rule == "money" and out[-1].rule == "money"
+                                                or out[-1].qualifier in ("up_to", "at_least")) \
                 and [t.text for t in toks[out[-1].end_tok:f.start_tok]] in (["or"], ["("], [",", "or"]):
             f.qualifier = out[-1].qualifier  # "roughly $283 or £206", "about €50m ($54m)": one amount, two currencies
         if out and f.unit in ("%", "pp") and f.value is not None and f.value > 0 \
@@ -991,6 +1006,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return ratio
     if _in_score(toks, i):
         return None
+    if i + 2 < len(toks) and toks[i + 1].text == "%" and toks[i + 2].low in ("confidence", "ci", "credible"):
+        return None  # "95% confidence interval": the study's statistic, not a claim
     if i >= 2 and toks[i - 1].text in ("<", "=", ">", "≤", "≥") and toks[i - 2].low == "p":
         return None  # a p-value, "p<0.001": a statistic of the study, not a claim of the story
     if t.low in UNITS and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low in FRACTIONS:
@@ -1107,6 +1124,10 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             if noun and noun.split()[0].lower().endswith("est") and i >= 1 and toks[i - 1].low == "the" \
                     and noun.split()[0].lower() not in ("guest", "nest", "chest", "forest", "west", "interest"):
                 return None  # "the five largest banks" names a group by rank; it claims no count
+            if noun and noun.split()[-1].lower() in ("people", "persons", "sources", "officials", "executives",
+                                                      "insiders") \
+                    and jn < n and toks[jn].low in _ANONYMOUS_AFTER and value <= 12:
+                return None  # "three people familiar with the matter said": who says it, not a claim
             if noun:
                 fig.unit, fig.rule, j, fig.strength = noun, "count", jn, 0.75
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \

@@ -280,6 +280,7 @@ class _People:
         self.sure: set[str] = set()  # names known to be persons: beside a role word, or quoted speakers
         self._collect = collect
         self.fallback = None  # pos -> a name, when no person is on record before pos
+        self.subject_before = None  # pos -> (offset, name) of the last person-like name in the sentences before
         self.text = ""  # the document, to find the full name of a surname used alone
 
     def _ready(self) -> None:
@@ -301,6 +302,12 @@ class _People:
         self._ready()
         i = bisect.bisect_left(self._pos, pos) - 1
         if i >= 0:
+            # a person named as a sentence's subject after the last one on record is the nearer antecedent:
+            # “...,” Whitacre said. ¶ Denise Okafor waited 14 weeks. “It was hard,” she said.
+            newer = self.subject_before(pos) if self.subject_before is not None else None
+            if newer is not None and newer[0] > self._pos[i] and newer[1] != self._names[i] \
+                    and self.full_name(newer[1].split()[-1]) == newer[1]:
+                return newer[1]
             return self._names[i]
         return self.fallback(pos) if self.fallback is not None else None
 
@@ -786,9 +793,11 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
     return run
 
 
-def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 6) -> Optional[str]:
+def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 6,
+                         with_pos: bool = False):
     """The last name that reads as a person's ("Priya Anand, the union's negotiator, left ...") in the ``back``
-    sentences before ``pos``, outside quotation marks: for a pronoun when no role word or cue named anyone."""
+    sentences before ``pos``, outside quotation marks: for a pronoun when no role word or cue named anyone.
+    ``with_pos`` gives (offset, name) instead of the name."""
     from .context import party_runs
 
     opens = [q.open for q in quotes]
@@ -803,7 +812,7 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
         toks = [t for t in seg.tokens(s0, min(s1, pos)) if not quoted(t.start)]
         for a, b, name in reversed(party_runs(toks, 0, len(toks))):
             if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of")):
-                return name
+                return (toks[a].start, name) if with_pos else name
     return None
 
 
@@ -919,6 +928,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     quotes = find_quotes(seg)
     people = _People(collect=lambda p: _collect_people(seg, quotes, p))
     people.fallback = lambda pos: _person_named_before(seg, pos, quotes)
+    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=2, with_pos=True)
     people.text = text
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes

@@ -513,6 +513,28 @@ def test_changes_subjects_compounds_and_ceilings(sentence, span, expected):
         check(sentence, span, expected)
 
 
+@pytest.mark.parametrize("sentence,span,expected", [
+    ("Hale leads Moreno 51% to 44% in the poll.", "51%", {"value": 51.0}),
+    ("The survey of 900 likely voters ran for a week.", "900 likely voters", {"unit": "likely voters"}),
+    ("Cyclists were twice as likely to be hurt.", "2x", None),
+    ("Penalties reach up to €10 million or 2% of turnover.", "2%", {"qualifier": "up_to"}),
+    ("The bond's spread tightened by 20 basis points.", "20 basis points", {"value": -0.2}),
+])
+def test_polls_multiples_and_spreads(sentence, span, expected):
+    if expected is None:
+        assert [(c.value, c.unit) for c in figures(sentence)] == [(2.0, "times")]
+    else:
+        check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The merger was agreed, two people familiar with the talks said.",
+    "Efficacy was 61% (95% confidence interval) in the trial.",
+])
+def test_anonymous_sources_and_confidence_levels_are_no_figures(sentence):
+    assert [c.text for c in figures(sentence) if c.text.startswith(("two", "95"))] == []
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]

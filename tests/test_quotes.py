@@ -277,6 +277,12 @@ def test_words_after_said_that_are_not_a_speaker():
     assert [q.speaker for q in quotes(text) if q.speaker and "fees" in q.speaker] == []
 
 
+def test_a_pronoun_takes_the_person_just_introduced_not_the_last_quoted():
+    text = ("“The money came late,” Mayor Ruth Aldous said.\n\n"
+            "Kofi Mensah waited nine weeks for his grant. “It was a long winter,” he said.")
+    assert speaker_of(text, "long winter").speaker == "Kofi Mensah"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
