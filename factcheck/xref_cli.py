@@ -4,6 +4,7 @@ factcheck.crossref, factcheck.verify and factcheck.ledger."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -105,17 +106,23 @@ def verify(sentence, db, fmt, file_):
                 click.echo(json.dumps(run(line.strip(), database).as_dict(), ensure_ascii=False))
         sys.exit(0)
     verdict = run(sentence, database)
-    if fmt == "json":
-        click.echo(json.dumps(verdict.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(f"{verdict.label} (confidence {verdict.confidence:.2f})")
-        click.echo(verdict.explanation)
-        if verdict.evidence:
-            click.echo("Evidence:")
-        for e in verdict.evidence:
-            where = ", ".join(str(e[k]) for k in ("outlet", "published") if e.get(k))
-            note = " (superseded)" if e.get("superseded") else ""
-            click.echo(f"  {e['relation']}{note}: {where}: {e['text']!r} in “{e['sentence']}”")
+    try:
+        if fmt == "json":
+            click.echo(json.dumps(verdict.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(f"{verdict.label} (confidence {verdict.confidence:.2f})")
+            click.echo(verdict.explanation)
+            if verdict.evidence:
+                click.echo("Evidence:")
+            for e in verdict.evidence:
+                where = ", ".join(str(e[k]) for k in ("outlet", "published") if e.get(k))
+                note = " (superseded)" if e.get("superseded") else ""
+                click.echo(f"  {e['relation']}{note}: {where}: {e['text']!r} in “{e['sentence']}”")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `factcheck verify ... | head -2`: the reader left early; the exit status still says the label
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     sys.exit(verdict.exit_code)
 
 

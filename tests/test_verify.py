@@ -164,3 +164,18 @@ def test_cross_check_is_skipped_when_nothing_changed(story_dbs, tmp_path):
     result = cross_check(db)
     assert result is not None
     assert {f.kind for f in result.flags} & {"value_mismatch", "quote_misattribution"} == set()
+
+
+def test_verify_keeps_its_exit_status_when_the_reader_stops_early(story_dbs):
+    # `factcheck verify "..." | head -1`: the pipe closes before the evidence is written
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "from factcheck.cli import cli; cli()", "verify",
+                             "Tessel Ventures is investing $40 million in Brightwater Labs.",
+                             "--db", str(story_dbs["brightwater"])],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    proc.stdout.close()  # the reader is gone before the first line: every write meets a broken pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 3  # REFUTED, as when the whole answer is read
+    assert "Traceback" not in err
