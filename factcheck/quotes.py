@@ -328,6 +328,17 @@ _WORD = re.compile(r"[A-Za-z]+")
 _TRIGGER_WORDS = frozenset(ROLE_WORDS | SPEECH_CUES | {"who"})
 
 
+def _inside_quotes(quotes: list[_Quote]):
+    """A test of whether an offset lies inside one of ``quotes`` (sorted by their opening marks)."""
+    opens = [q.open for q in quotes]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(opens, pos) - 1
+        return k >= 0 and pos <= quotes[k].close
+
+    return inside
+
+
 def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> None:
     """Record persons named beside a role word ("chief executive Jane Roe", "Jo Bloggs, an analyst") or right
     before a speech verb ("Burton explained"), outside quotation marks.
@@ -335,12 +346,7 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
     Only the words around a role word or a cue are read, so the cost follows those words, not the whole text.
     """
     text = seg.text
-    opens = [q.open for q in quotes]
-    closes = [q.close for q in quotes]
-
-    def inside(pos: int) -> bool:
-        i = bisect.bisect_right(opens, pos) - 1
-        return i >= 0 and pos <= closes[i]
+    inside = _inside_quotes(quotes)
 
     seen: set[int] = set()
     starts_of: dict[int, list[int]] = {}
@@ -800,11 +806,7 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
     ``with_pos`` gives (offset, name) instead of the name."""
     from .context import party_runs
 
-    opens = [q.open for q in quotes]
-
-    def quoted(p: int) -> bool:
-        k = bisect.bisect_right(opens, p) - 1
-        return k >= 0 and p <= quotes[k].close
+    quoted = _inside_quotes(quotes)
 
     idx = seg.sentence_index(pos)
     for i in range(idx, max(-1, idx - back), -1):
@@ -839,11 +841,7 @@ def _last_organisation(seg: Segmented, pos: int, people: _People, quotes: list[_
 
     people._ready()
     persons = people.sure
-    opens = [q.open for q in quotes]
-
-    def quoted(p: int) -> bool:
-        k = bisect.bisect_right(opens, p) - 1
-        return k >= 0 and p <= quotes[k].close
+    quoted = _inside_quotes(quotes)
 
     idx = seg.sentence_index(pos)
     found: list[str] = []  # organisations in subject position, nearest first
