@@ -348,6 +348,10 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
         return t.text, 1, j + 1, "temperature"  # "46.8C"
     if w in ("degrees", "degree") and j + 1 < n and toks[j + 1].low in _TEMPERATURE_SCALES:
         return _TEMPERATURE_SCALES[toks[j + 1].low], 1, j + 2, "temperature"  # "2 degrees Celsius"
+    if w in ("mtpa", "mmtpa"):
+        return "tonnes", 1e6, j + 1, "measure"  # "11 mtpa": million tonnes a year (the year is in `per`)
+    if w == "bcm":
+        return "cubic meters", 1e9, j + 1, "measure"  # "37 bcm": billion cubic metres
     if w in _MEASURES and (glued or t.text == w):
         return _MEASURES[w], 1, j + 1, "measure"  # "280 ppm", "4.7 mm", "60 mph"
     if w == "parts" and j + 2 < n and toks[j + 1].low == "per" and toks[j + 2].low in ("million", "billion"):
@@ -1111,6 +1115,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     elif unit is not None:
         fig.unit, fig.rule = unit, rule
         j = j3
+        if toks[j3 - 1].low in ("mtpa", "mmtpa"):
+            fig.per = "year"
         fig.strength = 0.9
     else:
         dur = _duration_after(toks, j)
@@ -1178,6 +1184,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     # qualifier before
     q, qs, hedges = _qualifier_before(toks, fig.start_tok)
     fig.qual_start = qs
+    if q in ("less_than", "more_than") and toks[qs].low in ("under", "over") and fig.rule == "duration" \
+            and fig.start_tok + 1 < n and toks[fig.start_tok + 1].text == "-":
+        q, qs = None, fig.start_tok  # "sold under 20-year agreements": the term of the contracts, not a bound
     if q == "more_than" and toks[qs].low == "over" and (fig.rule == "duration" or (
             fig.rule == "count" and fig.unit and fig.unit.split()[-1].lower() in _PERIOD_NOUNS)) \
             and not (fig.end_tok < n and toks[fig.end_tok].low == "old"):

@@ -153,10 +153,17 @@ _NOT_FIRST_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "by", "from", "to
                     "says", "told", "of", "in", "on", "at", "for", "with", "as", "if", "while", "after", "before"}
 
 
+# Last words of places, not people: "River Street", "Cameron Parish", "Lake Erie" is caught by its first word
+_PLACE_WORDS = {"street", "road", "avenue", "lane", "square", "park", "river", "county", "parish", "city", "valley",
+                "island", "islands", "bay", "beach", "heights", "hills", "district", "province", "state", "airport",
+                "station", "bridge", "center", "centre", "hall", "plaza", "boulevard", "drive", "way", "port"}
+
+
 def _is_person_like(name: str) -> bool:
     parts = name.split()
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
-        not any(p.lower().strip(".") in _ORG_HINTS or p.lower() in ORG_WORDS for p in parts)
+        not any(p.lower().strip(".") in _ORG_HINTS or p.lower() in ORG_WORDS for p in parts) \
+        and parts[-1].lower() not in _PLACE_WORDS
 
 
 def _cap(t: Token) -> bool:
@@ -677,6 +684,11 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
                     return name, role, w, how
                 if unnamed:
                     return unnamed, None, w, "unnamed"
+            lead = [t for t in head if t.kind == "word"][:2]
+            if len(lead) == 2 and lead[0].low in _UNNAMED_START and lead[1].low in _SPEAKER_NOUNS:
+                unnamed = _unnamed_speaker(head)  # "A spokesperson for the Hamburg data protection authority"
+                if unnamed:
+                    return unnamed, None, w, "unnamed"
             name, role, how = _speaker_from(_nearest_party(head), people, q.open)
             if name:
                 return name, role, w, how
@@ -813,7 +825,8 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
         s0, s1 = seg.sentences[i]
         toks = [t for t in seg.tokens(s0, min(s1, pos)) if not quoted(t.start)]
         for a, b, name in reversed(party_runs(toks, 0, len(toks))):
-            if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of")):
+            if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of", "on", "to",
+                                                                              "near", "into", "across")):
                 return (toks[a].start, name) if with_pos else name
     return None
 
@@ -926,7 +939,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     quotes = find_quotes(seg)
     people = _People(collect=lambda p: _collect_people(seg, quotes, p))
     people.fallback = lambda pos: _person_named_before(seg, pos, quotes)
-    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=2, with_pos=True)
+    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=3, with_pos=True)
     people.text = text
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes

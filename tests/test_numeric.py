@@ -535,6 +535,15 @@ def test_anonymous_sources_and_confidence_levels_are_no_figures(sentence):
     assert [c.text for c in figures(sentence) if c.text.startswith(("two", "95"))] == []
 
 
+@pytest.mark.parametrize("sentence,span,expected", [
+    ("The terminal adds 6.5 mtpa of capacity.", "6.5 mtpa", {"value": 6.5e6, "unit": "tonnes", "per": "year"}),
+    ("Output reached 21 bcm last year.", "21 bcm", {"value": 21e9, "unit": "cubic meters"}),
+    ("Half the gas is sold under 15-year supply deals.", "15-year", {"qualifier": "exact"}),
+])
+def test_gas_measures_and_contract_terms(sentence, span, expected):
+    check(sentence, span, expected)
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]

@@ -283,6 +283,18 @@ def test_a_pronoun_takes_the_person_just_introduced_not_the_last_quoted():
     assert speaker_of(text, "long winter").speaker == "Kofi Mensah"
 
 
+def test_an_unnamed_spokesperson_for_a_named_body_is_described_whole():
+    q = speaker_of("A spokesperson for the Bremen port authority said the fine was “under review.”", "under review")
+    assert q.speaker == "a spokesperson for the Bremen port authority"
+
+
+def test_a_street_is_not_the_person_a_pronoun_means():
+    text = ("“Payments are flowing,” Mayor Ada Lunt said.\n\n"
+            "Omar Haddad, whose shop on Mill Street flooded, waited ten weeks. He said the offer was too low. "
+            "“It was,” he said, “a terrible spring.”")
+    assert speaker_of(text, "It was").speaker == "Omar Haddad"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)
