@@ -672,6 +672,13 @@ def _is_rank(toks: list[Token], i: int) -> bool:
     return i >= 1 and toks[i - 1].low == "top" and nxt not in ("%", "percent", "per")  # "top 5%" is a share
 
 
+def _is_headline(toks: list[Token]) -> bool:
+    """Is the sentence a headline in title case ("Acme Opens Plant, Creating 410 Jobs"), where a capital before a
+    number says nothing about a product name?"""
+    long_words = [t for t in toks if t.kind == "word" and len(t.text) >= 4]
+    return len(long_words) >= 4 and sum(t.text[:1].isupper() for t in long_words) >= 0.75 * len(long_words)
+
+
 def _is_version(toks: list[Token], i: int) -> bool:
     """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
     t = toks[i]
@@ -692,7 +699,8 @@ def _is_version(toks: list[Token], i: int) -> bool:
     if i >= 2 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end and toks[i - 1].end == t.start \
             and toks[i - 2].kind == "word" and toks[i - 2].text[:1].isupper():
         return True  # "GPT-4", "COVID-19"
-    if i >= 1 and toks[i - 1].kind == "word" and (toks[i - 1].is_cap or any(c.isupper() for c in toks[i - 1].text)):
+    if i >= 1 and toks[i - 1].kind == "word" and (toks[i - 1].is_cap or any(c.isupper() for c in toks[i - 1].text)) \
+            and not (toks[i - 1].text.istitle() and _is_headline(toks)):
         w = toks[i - 1].low
         if w in _SENTENCE_WORDS or w in MONTHS or w in WEEKDAYS or toks[i - 1].text in ISO_CODES:
             return False

@@ -544,6 +544,11 @@ def test_gas_measures_and_contract_terms(sentence, span, expected):
     check(sentence, span, expected)
 
 
+def test_a_headline_in_title_case_keeps_its_count_but_not_versions():
+    text = "Brisk Foods Opens Bakery in Lorne, Creating 240 Jobs\n\nHalo Phones Unveils Model 9 With Longer Battery\n"
+    assert [(c.value, c.unit) for c in figures(text)] == [(240.0, "jobs")]
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]
