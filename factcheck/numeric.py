@@ -475,6 +475,18 @@ def _noun_after(toks: list[Token], j: int, value: float) -> tuple[Optional[str],
     return phrase, head_end
 
 
+def _unit_of_alternative(toks: list[Token], j: int, text: str, bare: bool) -> Optional[str]:
+    """"10 or 12 days", "two or three plants": the first figure counts what the second does."""
+    if not (j + 1 < len(toks) and toks[j].low == "or" and (toks[j + 1].kind == "num" or toks[j + 1].low in UNITS)):
+        return None
+    second = _read_figure(toks, j + 1, text, None, bare)
+    if second is None or second.rule not in ("count", "duration") or second.value is None:
+        return None  # money, power and the like carry a scale the first figure would need too
+    if any(t.low in ("decade", "decades", "century", "centuries") for t in toks[j + 1:second.end_tok]):
+        return None
+    return second.unit
+
+
 def _named_noun_after(toks: list[Token], j: int, value: float) -> Optional[tuple[str, int]]:
     """A counted noun behind a maker's name, model or place ("30 Airbus A321neo aircraft", "21 Boeing 737 MAX 8
     jets", "300 new U.S. stores", "15 smaller “neighbourhood” stores"): the noun, and where the phrase ends."""
@@ -880,6 +892,12 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
     """'more than double, or nearly triple': two multiples offered as alternatives are one range."""
     out: list[Figure] = []
     for f in figures:
+        if out and out[-1].rule == "count_alternative" and f.unit == out[-1].unit and f.value is not None \
+                and out[-1].value is not None and [t.low for t in toks[out[-1].end_tok:f.start_tok]] == ["or"]:
+            prev = out[-1]  # "10 or 12 days": one claim, the bounds either way
+            prev.low, prev.high = min(prev.value, f.value), max(prev.value, f.value)
+            prev.value, prev.qualifier, prev.end_tok, prev.rule = None, "range", f.end_tok, f.rule
+            continue
         if out and f.qualifier == "exact" and out[-1].qualifier in ("about", "more_than", "less_than", "up_to",
                                                                    "at_least") \
                 and f.unit != out[-1].unit and (f.rule == "money" and out[-1].rule == "money"
@@ -1161,6 +1179,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                              and toks[1].low in ("those", "them", "these", "whom", "the"))):
                 # "41 million riders last year, down from a peak of 58 million": the noun is elided
                 fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6
+            elif (alt := _unit_of_alternative(toks, j, text, bare)) is not None:
+                fig.unit, fig.rule, fig.strength = alt, "count_alternative", 0.7  # "10 or 12 days"
             elif (named := _named_noun_after(toks, j, value)) is not None:
                 fig.unit, j = named  # "30 Airbus A321neo aircraft", "300 new U.S. stores"
                 fig.rule, fig.strength = "count", 0.7

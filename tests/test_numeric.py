@@ -549,6 +549,11 @@ def test_a_headline_in_title_case_keeps_its_count_but_not_versions():
     assert [(c.value, c.unit) for c in figures(text)] == [(240.0, "jobs")]
 
 
+def test_two_alternatives_are_one_range():
+    got = [(c.text, c.low, c.high, c.unit) for c in figures("The march took 9 or 11 days, past four or five camps.")]
+    assert got == [("9 or 11 days", 9.0, 11.0, "day"), ("four or five camps", 4.0, 5.0, "camps")]
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]
