@@ -1036,6 +1036,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return ratio
     if _in_score(toks, i):
         return None
+    if toks[i].text in ("911", "999", "112") and i + 1 < len(toks) and toks[i + 1].low in (
+            "call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator", "operators", "line"):
+        return None  # an emergency number: "911 calls" counts no 911 of anything
     if i + 2 < len(toks) and toks[i + 1].text == "%" and toks[i + 2].low in ("confidence", "ci", "credible"):
         return None  # "95% confidence interval": the study's statistic, not a claim
     if i >= 2 and toks[i - 1].text in ("<", "=", ">", "≤", "≥") and toks[i - 2].low == "p":
@@ -1389,6 +1392,13 @@ def _per_after(toks: list[Token], fig: Figure) -> None:
     j = fig.end_tok
     if j + 2 < n and toks[j].low in ("a", "an") and toks[j + 2].low in ("ago", "earlier", "before", "later"):
         return  # "76% a year ago" is a time, not a rate
+    if j + 2 < n and toks[j].low == "per" and toks[j + 1].kind == "num":
+        base, k, _ = _read_number(toks, j + 1)  # "7.9 incidents per 1,000 residents": a rate, one claim
+        noun, end = _noun_after(toks, k, base or 2) if base else (None, k)
+        if base and base >= 10:
+            fig.per = f"{toks[j + 1].text} {noun}" if noun else toks[j + 1].text
+            fig.end_tok = end if noun else k
+        return
     if j + 1 < n and toks[j].low in ("per", "a", "an", "each") and toks[j + 1].kind == "word":
         w = toks[j + 1].low
         if w in POWER:

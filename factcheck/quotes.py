@@ -400,7 +400,7 @@ def _collect_people(seg: Segmented, quotes: list[_Quote], people: _People) -> No
                     seen.add(back[0].start)
                     people.add(back[0].start, _join(back))
                     people.sure.add(_join(back))
-        if trigger.low in SPEECH_CUES and trigger.low != "according":
+        if trigger.low in SPEECH_CUES and trigger.low != "according" and trigger.text.islower():  # not "Iowa State"
             back = _cap_run_before(toks, k)
             if 1 <= _name_len(back) <= 3 and back[0].low not in _GENERIC_SPEAKERS and back[0].low not in PRONOUNS \
                     and back[0].start not in seen and not inside(back[0].start):

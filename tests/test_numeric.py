@@ -554,6 +554,16 @@ def test_two_alternatives_are_one_range():
     assert got == [("9 or 11 days", 9.0, 11.0, "day"), ("four or five camps", 4.0, 5.0, "camps")]
 
 
+def test_a_rate_per_thousand_and_emergency_numbers():
+    got = [(c.text, c.unit, c.per) for c in figures("Thefts fell to 6.1 incidents per 1,000 residents.")]
+    assert got == [("6.1 incidents per 1,000 residents", "incidents", "1,000 residents")]
+    assert figures("Dispatchers answered 911 calls all night.") == []
+
+
+def test_polish_zloty_with_its_own_letter():
+    assert [(c.value, c.unit) for c in figures("The chain sold for 3.2 billion złoty.")] == [(3.2e9, "PLN")]
+
+
 def test_a_rate_per_population_is_one_figure():
     got = [(c.text, c.value, c.unit, c.per) for c in figures("Measles cases reached 4.2 per 100,000 children.")]
     assert got == [("4.2 per 100,000 children", 4.2, "cases", "100,000 children")]

@@ -295,6 +295,12 @@ def test_a_street_is_not_the_person_a_pronoun_means():
     assert speaker_of(text, "It was").speaker == "Omar Haddad"
 
 
+def test_a_capitalised_word_like_state_is_no_speech_verb():
+    text = ("Mira Kell, an economist at Ohio State University, said yields fell. “It is the third poor year,” "
+            "she said.")
+    assert speaker_of(text, "third poor year").speaker == "Mira Kell"
+
+
 def test_an_age_after_the_name_is_not_a_role():
     q = speaker_of("“I will not sell,” Maud Ferrier, 81, told the meeting.", "not sell")
     assert (q.speaker, q.speaker_role) == ("Maud Ferrier", None)

@@ -38,7 +38,7 @@ NAMES = {
     "dinar": "KWD", "dinars": "KWD", "riyal": "SAR", "riyals": "SAR", "rial": "IRR", "rials": "IRR",
     "dirham": "AED", "dirhams": "AED", "ringgit": "MYR", "ringgits": "MYR", "rupiah": "IDR", "baht": "THB",
     "dong": "VND", "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "lira": "TRY", "liras": "TRY",
-    "lire": "ITL", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "krona": "SEK", "kronor": "SEK",
+    "lire": "ITL", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "złoty": "PLN", "złotych": "PLN", "złote": "PLN", "krona": "SEK", "kronor": "SEK",
     "krone": "NOK", "kroner": "NOK", "forint": "HUF", "forints": "HUF", "koruna": "CZK", "hryvnia": "UAH",
     "hryvnias": "UAH", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "tugrik": "MNT",
     "tugriks": "MNT", "tenge": "KZT", "lari": "GEL", "leu": "RON", "lei": "RON", "lev": "BGN", "leva": "BGN",
@@ -68,7 +68,7 @@ COUNTRY_CURRENCY = {
     ("chilean", "peso"): "CLP", ("colombian", "peso"): "COP", ("philippine", "peso"): "PHP",
     ("cuban", "peso"): "CUP", ("brazilian", "real"): "BRL", ("south african", "rand"): "ZAR",
     ("swedish", "krona"): "SEK", ("norwegian", "krone"): "NOK", ("danish", "krone"): "DKK",
-    ("icelandic", "krona"): "ISK", ("czech", "koruna"): "CZK", ("polish", "zloty"): "PLN",
+    ("icelandic", "krona"): "ISK", ("czech", "koruna"): "CZK", ("polish", "zloty"): "PLN", ("polish", "złoty"): "PLN",
     # the English "crown" and the plurals newsrooms print: "500 Norwegian crowns", "90 Swedish kronor"
     ("swedish", "crown"): "SEK", ("norwegian", "crown"): "NOK", ("danish", "crown"): "DKK",
     ("icelandic", "crown"): "ISK", ("czech", "crown"): "CZK", ("swedish", "kronor"): "SEK",
