@@ -540,7 +540,7 @@ def _rate_per(toks: list[Token], i: int, j: int) -> Optional[tuple[str, str, int
     return counted, f"{toks[j + 1].text} {noun}", end
 
 
-def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
+def _part_of_whole(toks: list[Token], j: int, part: float, need_number: bool = False) -> Optional[str]:
     """The noun of the whole in "1,100 of the company's 5,200 workers", "three of the five largest banks": the
     part counts the same things.  Only when the whole is a larger number within five words after "of"."""
     n = len(toks)
@@ -548,7 +548,7 @@ def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
         return None
     for k in range(j + 1, min(n, j + 6)):
         t = toks[k]
-        if t.kind == "num" or t.low in UNITS or t.low in TENS:
+        if t.kind == "num" or (t.low in UNITS or t.low in TENS) and not need_number:
             whole, k2, _ = _read_number(toks, k)
             if whole is None or whole <= part:
                 return None
@@ -563,7 +563,7 @@ def _part_of_whole(toks: list[Token], j: int, part: float) -> Optional[str]:
                 else noun
         if t.kind != "word" and t.text not in ("'", "’"):
             return None
-        if t.kind == "word" and t.text.islower() and t.text.isalpha() and t.low not in _NOUN_STOP \
+        if not need_number and t.kind == "word" and t.text.islower() and t.text.isalpha() and t.low not in _NOUN_STOP \
                 and (toks[k - 1].low in ("the", "its", "their", "our", "his", "her")
                      or toks[k - 1].low.endswith(("'s", "’s"))):
             noun, _ = _noun_after(toks, k, part)  # "1,500 of the district's teachers": no number, but a noun
@@ -1056,8 +1056,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         return None
     if _is_rank(toks, i):
         return None
-    if not digits and j < n and toks[j].low == "of" and value <= 100:
-        return None  # "one of the largest", "three of the biggest"
+    if not digits and j < n and toks[j].low == "of" and value <= 100 \
+            and (value < 2 or _part_of_whole(toks, j, value, need_number=True) is None):
+        return None  # "one of the largest", "three of the biggest"; but "Two of the 64 patients" counts patients
     if not digits and i >= 1 and toks[i - 1].text in ("-", "–") and toks[i - 1].end == t.start:
         return None  # the tail of a compound: "one-to-one", "face-to-face"
     if not digits and j + 1 < n and toks[j].text in ("-", "–") and toks[j + 1].low == "to":

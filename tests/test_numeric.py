@@ -406,6 +406,12 @@ def test_a_part_counts_what_its_whole_counts():
     assert got == [("45", 45.0, "bakeries"), ("610 bakeries", 610.0, "bakeries")]
 
 
+def test_a_spelled_part_of_a_numbered_whole():
+    got = [(c.value, c.unit) for c in figures("Three of the 48 volunteers fell ill.")]
+    assert got == [(3.0, "volunteers"), (48.0, "volunteers")]
+    assert [c.value for c in figures("One of just four lenders said no.")] == [4.0]
+
+
 def test_a_group_named_by_rank_is_no_count():
     assert figures("The ten biggest lenders signed the pledge.") == []
 
