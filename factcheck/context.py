@@ -30,15 +30,18 @@ METRICS = [
     ("raise", "funding raised"), ("raised", "funding raised"), ("spend", "spending commitment"),
     ("commit", "spending commitment"), ("commitment", "spending commitment"), ("contract", "contract"),
     ("deal", "deal value"), ("acquire", "acquisition price"), ("acquisition", "acquisition price"),
-    ("buy back", "share buyback"), ("buyback", "share buyback"), ("buy", "acquisition price"), ("cost", "cost"), ("price", "price"), ("capacity", "capacity"),
+    ("buy back", "share buyback"), ("buyback", "share buyback"), ("buy", "acquisition price"), ("cost", "cost"),
+    ("price", "price"), ("capacity", "capacity"),
     ("customers", "customers"), ("users", "users"), ("employees", "employees"), ("jobs", "jobs"),
     ("workers", "workers"), ("homes", "homes"), ("tax", "tax revenue"), ("budget", "budget"),
     ("debt", "debt"), ("salary", "pay"), ("pay", "pay"), ("growth", "growth"), ("share", "share"),
-    ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"), ("jobless", "unemployment rate"), ("jobless rate", "unemployment rate"),
+    ("stock", "share price"), ("rate", "rate"), ("inflation", "inflation"), ("unemployment", "unemployment rate"),
+    ("jobless", "unemployment rate"), ("jobless rate", "unemployment rate"),
     ("output", "output"), ("production", "output"), ("dividend", "dividend"), ("buyback", "share buyback"),
     ("market share", "market share"), ("shares", "share price"), ("margin", "margin"), ("values", "valuation"),
     ("operating income", "operating income"), ("operating profit", "operating income"), ("net loss", "loss"),
-    ("ebitda", "EBITDA"), ("premium", "premium"), ("enterprise value", "enterprise value"), ("gdp", "GDP"), ("gross domestic product", "GDP"),
+    ("ebitda", "EBITDA"), ("premium", "premium"), ("enterprise value", "enterprise value"), ("gdp", "GDP"),
+    ("gross domestic product", "GDP"),
     ("payrolls", "jobs"), ("exports", "exports"), ("imports", "imports"), ("deficit", "deficit"),
     ("surplus", "surplus"), ("guidance", "guidance"), ("forecast", "forecast"), ("outlook", "guidance"),
     ("subscribers", "subscribers"), ("turnover", "revenue"), ("bid", "offer price"), ("offer", "offer price"),
@@ -51,7 +54,7 @@ _HEDGE_NOUNS = {"estimates", "estimated", "forecast", "forecasts", "projections"
 _PURCHASE_VERBS = {"buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired", "purchase",
                    "purchases", "purchasing", "purchased", "takeover", "merge", "merging"}
 _LOCATIVE = {"in", "near", "across", "outside", "throughout", "inside"}
-# Plural nouns that often open a news sentence capitalised ("Shares fell", "Regulators said"): not names
+# Common words that often open a news sentence capitalised ("Shares fell", "Net income rose"): not names
 _COMMON_STARTERS = {"first", "second", "third", "fourth", "fifth", "full", "gross", "net", "retail", "operating",
                     "adjusted", "core", "underlying", "annual", "quarterly", "total", "average", "median", "overall",
                     "consumer", "wholesale", "industrial", "manufacturing", "home", "house", "factory", "business",
@@ -181,6 +184,14 @@ def is_not_a_party(toks: list[Token], s: int, e: int) -> bool:
     if s >= 2 and toks[s - 1].text == ":" and toks[s - 2].text.isupper() and nxt in (")", ";", ","):
         return True  # a ticker: "(NYSE: ORVX)"
     return False
+
+
+def _after_locative(toks: list[Token], s: int) -> bool:
+    """Does the run at token ``s`` follow "in", "across" ... directly or over one lower-case word ("in southern
+    England", "in the US")?  A place is not whom a figure is about."""
+    if s >= 1 and toks[s - 1].low in _LOCATIVE:
+        return True
+    return s >= 2 and toks[s - 2].low in _LOCATIVE and toks[s - 1].kind == "word" and toks[s - 1].text.islower()
 
 
 def named_runs(toks: list[Token], seg, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
@@ -325,7 +336,7 @@ class SentenceContext:
     def _subject_before(self, tok_idx: int) -> Optional[str]:
         """The nearest named party ending before the figure; "A and B" keeps both."""
         i = bisect.bisect_right(self._run_ends, tok_idx) - 1
-        while i >= 0 and self._after_locative(self.runs[i][0]):
+        while i >= 0 and _after_locative(self.toks, self.runs[i][0]):
             i -= 1  # "a plant in Nevada, creating 450 jobs": a place is not whom the figure is about
         self._bought = None
         if i >= 1 and self._after_purchase_verb(self.runs[i][0]):
@@ -343,13 +354,6 @@ class SentenceContext:
         before = [t.low for t in self.toks[max(0, s - 3):s]]
         return any(w in _PURCHASE_VERBS for w in before)
 
-    def _after_locative(self, s: int) -> bool:
-        """Does the run at token ``s`` follow "in", "across" ... directly or over one lower-case word ("in southern
-        England", "in the US")?"""
-        toks = self.toks
-        if s >= 1 and toks[s - 1].low in _LOCATIVE:
-            return True
-        return s >= 2 and toks[s - 2].low in _LOCATIVE and toks[s - 1].kind == "word" and toks[s - 1].text.islower()
 
     def _object_after(self, tok_idx: int) -> Optional[str]:
         toks = self.toks
@@ -426,9 +430,7 @@ class SentenceContext:
         for back in range(idx - 1, max(-1, idx - 4), -1):  # the nearest of the three sentences before
             ps, pe = self.seg.sentences[back]
             ptoks = self.seg.tokens(ps, pe)
-            runs = [r for r in named_runs(ptoks, self.seg)
-                    if not (r[0] >= 1 and ptoks[r[0] - 1].low in _LOCATIVE)
-                    and not (r[0] >= 2 and ptoks[r[0] - 2].low in _LOCATIVE and ptoks[r[0] - 1].text.islower())]
+            runs = [r for r in named_runs(ptoks, self.seg) if not _after_locative(ptoks, r[0])]
             if runs:
                 s, e, name = runs[0]
                 if len(runs) > 1 and runs[1][0] == e + 1 and ptoks[e].low == "and":

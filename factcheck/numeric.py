@@ -44,10 +44,10 @@ _GROWTH_UP = {"rose", "rise", "rises", "rising", "increased", "increase", "incre
               "advanced", "added", "higher", "expanded", "widened", "widening"}
 _GROWTH_DOWN = {"fell", "fall", "falls", "falling", "declined", "decline", "declines", "dropped", "drop", "drops",
                 "down", "decreased", "decrease", "slid", "slide", "lost", "lose", "shrank", "shrink", "slipped",
-                "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted"}
-_GROWTH_DOWN |= {"fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off", "eased", "dipped", "dip",
-                 "tightened", "narrowed", "narrowing", "tightening",
-                 "retreated", "weakened", "lowered", "reduced", "decreasing", "declining", "slipping", "sliding"}
+                "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted",
+                "fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off", "eased", "dipped", "dip",
+                "tightened", "narrowed", "narrowing", "tightening", "retreated", "weakened", "lowered", "reduced",
+                "decreasing", "declining", "slipping", "sliding"}
 _TEMPERATURE_SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
 _MEASURES = {"ppm": "ppm", "ppb": "ppb", "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "mph": "mph",
              "kph": "km/h", "kmh": "km/h"}
@@ -767,7 +767,8 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
             claims.append(Claim(
                 id=claim_id(source_id, "numeric", start, end, span), source_id=source_id, kind="numeric",
                 text=span, start=start, end=end, sentence=sentence, sentence_start=s_start,
-                value=_tidy(fig.value), low=_tidy(fig.low), high=_tidy(fig.high), unit=fig.unit, per=fig.per or info.get("per"),
+                value=_tidy(fig.value), low=_tidy(fig.low), high=_tidy(fig.high), unit=fig.unit,
+                per=fig.per or info.get("per"),
                 qualifier=fig.qualifier if fig.unit != "date" else None,
                 subject=info.get("subject"), object=info.get("object"), metric=info.get("metric"),
                 time=fig.time or info.get("time"), speaker=info.get("speaker"), attribution=info.get("attribution"),
@@ -903,9 +904,10 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                 and f.unit != out[-1].unit and (f.rule == "money" and out[-1].rule == "money"
                                                 or out[-1].qualifier in ("up_to", "at_least")) \
                 and [t.text for t in toks[out[-1].end_tok:f.start_tok]] in (["or"], ["("], [",", "or"]):
-            f.qualifier = out[-1].qualifier  # "roughly $283 or £206", "about €50m ($54m)": one amount, two currencies
+            f.qualifier = out[-1].qualifier  # "roughly $283 or £206", "about €50m ($54m)": one amount
         if out and f.unit in ("%", "pp") and f.value is not None and f.value > 0 \
-                and f.rule in ("percent", "percentage_points") and [t.text for t in toks[out[-1].end_tok:f.start_tok]] == [",", "or"] \
+                and f.rule in ("percent", "percentage_points") \
+                and [t.text for t in toks[out[-1].end_tok:f.start_tok]] == [",", "or"] \
                 and _change_before(toks, out[-1].start_tok) == "down":
             f.value, f.rule = -f.value, f.rule + "_change"  # "fell 4.1p, or 2.3 per cent": the same decline
         if out and f.unit == "times" and out[-1].unit == "times" and out[-1].value and f.value \

@@ -44,10 +44,10 @@ _GENERIC_SPEAKERS = {
     "staff", "observers", "commentators", "skeptics", "sceptics", "bulls", "bears", "reports", "documents",
 }
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "al", "del", "dos", "du"}
-ORG_WORDS = {"committee", "board", "court", "reserve", "fund", "foundation", "trust", "authority", "service",
-             "bureau", "union", "federation", "organization", "organisation", "party", "parliament", "senate",
-             "congress", "assembly", "secretariat", "programme", "program", "force", "partners", "holdings"}
-_ORG_HINTS = {"inc", "corp", "ltd", "llc", "group", "company", "department", "ministry", "agency", "bank",
+_ORG_HINTS = {"committee", "board", "court", "reserve", "fund", "foundation", "trust", "authority", "service",
+              "bureau", "union", "federation", "organization", "organisation", "party", "parliament", "senate",
+              "congress", "assembly", "secretariat", "programme", "program", "force", "partners", "holdings",
+              "inc", "corp", "ltd", "llc", "group", "company", "department", "ministry", "agency", "bank",
               "university", "office", "administration", "commission", "council", "association", "institute"}
 
 
@@ -162,7 +162,7 @@ _PLACE_WORDS = {"street", "road", "avenue", "lane", "square", "park", "river", "
 def _is_person_like(name: str) -> bool:
     parts = name.split()
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
-        not any(p.lower().strip(".") in _ORG_HINTS or p.lower() in ORG_WORDS for p in parts) \
+        not any(p.lower().strip(".") in _ORG_HINTS for p in parts) \
         and parts[-1].lower() not in _PLACE_WORDS
 
 
@@ -229,7 +229,7 @@ def parse_speaker(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
         drop = len(name_toks) - 2
         name_toks = name_toks[drop:]
         first = head.index(name_toks[0])
-    if len(name_toks) > 3 and not any(t.low in _ORG_HINTS or t.low in ORG_WORDS for t in name_toks):
+    if len(name_toks) > 3 and not any(t.low in _ORG_HINTS for t in name_toks):
         name_toks = name_toks[-2:]
         first = head.index(name_toks[0])
         while first >= 2 and _name_hyphen(head, first - 1):
@@ -811,11 +811,11 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
     return run
 
 
-def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 6,
-                         with_pos: bool = False):
-    """The last name that reads as a person's ("Priya Anand, the union's negotiator, left ...") in the ``back``
-    sentences before ``pos``, outside quotation marks: for a pronoun when no role word or cue named anyone.
-    ``with_pos`` gives (offset, name) instead of the name."""
+def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote],
+                         back: int = 6) -> Optional[tuple[int, str]]:
+    """(offset, name) of the last name that reads as a person's ("Priya Anand, the union's negotiator, left ...") in
+    the ``back`` sentences before ``pos``, outside quotation marks: for a pronoun when no role word or cue named
+    anyone, or named someone before this person."""
     from .context import party_runs
 
     quoted = _inside_quotes(quotes)
@@ -827,7 +827,7 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
         for a, b, name in reversed(party_runs(toks, 0, len(toks))):
             if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of", "on", "to",
                                                                               "near", "into", "across")):
-                return (toks[a].start, name) if with_pos else name
+                return toks[a].start, name
     return None
 
 
@@ -938,8 +938,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     text = seg.text
     quotes = find_quotes(seg)
     people = _People(collect=lambda p: _collect_people(seg, quotes, p))
-    people.fallback = lambda pos: _person_named_before(seg, pos, quotes)
-    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=3, with_pos=True)
+    people.fallback = lambda pos: (_person_named_before(seg, pos, quotes) or (0, None))[1]
+    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=3)
     people.text = text
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes

@@ -35,6 +35,13 @@ def score_file(scorer: Path, gold: Path, article: Path) -> dict:
     return json.loads(out)
 
 
+def article_for(gold: Path) -> Path:
+    """The annotated article beside ``NAME.gold.json``: ``NAME.txt``, else ``NAME.md``."""
+    stem = gold.name.replace(".gold.json", "")
+    found = [gold.with_name(stem + ext) for ext in (".txt", ".md") if gold.with_name(stem + ext).exists()]
+    return found[0] if found else gold.with_name(stem + ".txt")
+
+
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from factcheck.scoring import file_scores, pooled, score_file
+from factcheck.scoring import article_for, file_scores, pooled, score_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,8 +21,7 @@ def main(argv):
     floors = json.loads(out.read_text()) if out.exists() else {"files": {}}
     rows = []
     for gold in sorted(folder.glob("*.gold.json")):
-        stem = gold.name.replace(".gold.json", "")
-        article = next(gold.with_name(stem + ext) for ext in (".txt", ".md") if gold.with_name(stem + ext).exists())
+        article = article_for(gold)
         row = file_scores(score_file(scorer, gold, article))
         rows.append(row)
         new = {"numeric_right": row["numeric_right"], "quote_right": row["quote_right"],

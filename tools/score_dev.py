@@ -9,7 +9,7 @@ DEV_DIR holds NAME.gold.json beside NAME.txt or NAME.md; `tests/fresh` is our ow
 import sys
 from pathlib import Path
 
-from factcheck.scoring import file_scores, pooled, score_file
+from factcheck.scoring import article_for, file_scores, pooled, score_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,9 +21,7 @@ def main(argv):
     scorer = ROOT.parent / "shared" / "eval" / "score_claims.py"
     rows = []
     for gold in sorted(dev.glob("*.gold.json")):
-        stem = gold.name.replace(".gold.json", "")
-        article = next((gold.with_name(stem + ext) for ext in (".txt", ".md") if gold.with_name(stem + ext).exists()),
-                       gold.with_name(stem + ".txt"))
+        article = article_for(gold)
         report = score_file(scorer, gold, article)
         row = file_scores(report)
         rows.append(row)
