@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
-from collections import namedtuple
-from collections.abc import Callable
+import sqlite3
+from collections import Counter, namedtuple
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Optional, Union
@@ -19,15 +22,18 @@ import sqlite_utils
 
 from . import store
 from .confidence import scores
-from .crossref import Result, cross_reference
+from .crossref import cross_reference
 from .models import Document
+from .stories import stories
 
 Say = Callable[[str], None]
 
 
-def load_documents(db: sqlite_utils.Database) -> dict[str, Document]:
+def load_documents(db: sqlite_utils.Database, source_ids: Optional[list[str]] = None) -> dict[str, Document]:
+    """The sources as documents: all of them, or those in ``source_ids``."""
     docs = {}
-    for row in db.execute("select id, path, title, outlet, url, published, author, kind, sha256, body from sources"):
+    for row in _select(db, "select id, path, title, outlet, url, published, author, kind, sha256, body from sources "
+                           "where {} order by id", "id", source_ids):
         sid, path, title, outlet, url, published, author, kind, sha, body = row
         try:
             day = date.fromisoformat(published) if published else None
@@ -47,15 +53,29 @@ class StoredClaim(namedtuple("_ClaimRow", store.CLAIM_FIELDS)):
     __slots__ = ()
 
 
-_SELECT_CLAIMS = "select {} from claims order by source_id, start, \"end\", id".format(
+_SELECT_CLAIMS = "select {} from claims where {{}} order by source_id, start, \"end\", id".format(
     ", ".join(f'"{name}"' for name in store.CLAIM_FIELDS))
 assert store.CLAIM_FIELDS[-1] == "confidence_reasons"
+_CHUNK = 500  # source ids per query, well under SQLite's limit on parameters
 
 
-def load_claims(db: sqlite_utils.Database) -> list[StoredClaim]:
-    """Every claim in source order, as :class:`StoredClaim` tuples."""
+def load_claims(db: sqlite_utils.Database, source_ids: Optional[list[str]] = None) -> list[StoredClaim]:
+    """Every claim (or those of ``source_ids``) in source order, as :class:`StoredClaim` tuples."""
     new, loads = tuple.__new__, json.loads
-    return [new(StoredClaim, (*row[:-1], loads(row[-1]) if row[-1] else [])) for row in db.execute(_SELECT_CLAIMS)]
+    return [new(StoredClaim, (*row[:-1], loads(row[-1]) if row[-1] else []))
+            for row in _select(db, _SELECT_CLAIMS, "source_id", source_ids)]
+
+
+def _select(db, sql: str, column: str, ids: Optional[list[str]]) -> Iterator[tuple]:
+    """Rows of ``sql`` (its ``{}`` a condition on ``column``) for every row, or for ``ids`` a chunk at a time in
+    id order, so the rows come in the order the whole query would give."""
+    if ids is None:
+        yield from db.execute(sql.format("1"))
+        return
+    ids = sorted(ids)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        yield from db.execute(sql.format(f"{column} in ({', '.join('?' * len(chunk))})"), chunk)
 
 
 def fingerprint(db: sqlite_utils.Database) -> str:
@@ -71,24 +91,101 @@ def fingerprint(db: sqlite_utils.Database) -> str:
     return digest.hexdigest()[:16]
 
 
-def cross_check(db: sqlite_utils.Database, force: bool = False, workers: Optional[int] = None) -> Optional[Result]:
-    """Cross-reference every claim in ``db``, write the flags and update each claim's confidence and reasons.
-    Skipped (returns None) when nothing it depends on changed since the database's last cross-check. ``workers``
-    (default: one per core) above 1 lets cross-referencing use a second process."""
+@dataclass
+class Summary:
+    """What a cross-check did: how many stories it compared within, the largest (in sources), and the flags."""
+
+    stories: int = 0
+    largest_story: int = 0
+    flags: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    confidences_changed: int = 0
+
+
+def cross_check(db: sqlite_utils.Database, force: bool = False, workers: Optional[int] = None) -> Optional[Summary]:
+    """Cross-reference every claim in ``db`` story by story (:mod:`factcheck.stories`), write the flags and update
+    each claim's confidence and reasons. Skipped (returns None) when nothing it depends on changed since the
+    database's last cross-check. ``workers`` (default: one per core) above 1 checks stories in that many processes
+    (or, for a ledger that is one story, finds copied text and event dates in a second process).
+
+    Only one story's claims are held at a time, and results are written a story at a time, so memory follows the
+    largest story rather than the ledger."""
     mark = fingerprint(db)
     if not force and store.get_info(db, "crosscheck") == mark:
         return None
-    docs = load_documents(db)
-    claims = load_claims(db)
-    result = cross_reference(claims, docs, workers=workers or os.cpu_count() or 1)
-    store.replace_flags(db, result.flags)
+    workers = workers or os.cpu_count() or 1
+    groups = stories(db)
+    summary = Summary(stories=len(groups), largest_story=max(map(len, groups), default=0))
+    store.replace_flags(db, [])
+    flags: list[dict] = []
+    changed: list[tuple] = []
+    for story_flags, story_changed in _results(db, groups, workers):
+        flags += story_flags
+        changed += story_changed
+        summary.flags += len(story_flags)
+        summary.kinds.update(f["kind"] for f in story_flags)
+        summary.confidences_changed += len(story_changed)
+        if len(flags) + len(changed) > _WRITE_EVERY:  # written in bounded batches, not held to the end
+            _write(db, flags, changed)
+            flags, changed = [], []
+    _write(db, flags, changed, mark=mark)
+    return summary
+
+
+def _write(db: sqlite_utils.Database, flags: list[dict], changed: list[tuple], mark: Optional[str] = None) -> None:
+    with db.atomic():
+        store.add_flags(db, flags)
+        db.conn.executemany("update claims set confidence = ?, confidence_reasons = ? where id = ?", changed)
+        if mark is not None:
+            store.set_info(db, "crosscheck", mark)
+
+
+_WRITE_EVERY = 20_000
+
+
+def check_story(db: sqlite_utils.Database, source_ids: list[str], workers: int = 1) -> tuple[list[dict], list[tuple]]:
+    """One story cross-referenced: its flags (as rows for :func:`factcheck.store.add_flags`) and the
+    (confidence, reasons JSON, claim id) of every claim whose confidence changed."""
+    docs = load_documents(db, source_ids)
+    claims = load_claims(db, source_ids)
+    result = cross_reference(claims, docs, workers=workers)
     changed = [(value, json.dumps(reasons, ensure_ascii=False), c.id)
                for c, value, reasons in scores(claims, docs, result)
                if (c.confidence, c.confidence_reasons) != (value, reasons)]
-    with db.atomic():
-        db.conn.executemany("update claims set confidence = ?, confidence_reasons = ? where id = ?", changed)
-        store.set_info(db, "crosscheck", mark)
-    return result
+    return [flag.model_dump(mode="json") for flag in result.flags], changed
+
+
+def _results(db: sqlite_utils.Database, groups: list[list[str]], workers: int) -> Iterator[tuple[list, list]]:
+    """Each story's result, in the order of ``groups``: in this process, or from a pool reading the database file."""
+    path = _file_of(db)
+    if workers <= 1 or len(groups) < 2 or path is None or not _can_fork():
+        for ids in groups:
+            yield check_story(db, ids, workers=workers if len(groups) == 1 else 1)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(groups)), initializer=_open_reader, initargs=(path,)) as pool:
+        yield from pool.imap(_check_in_worker, groups, chunksize=4)
+
+
+def _file_of(db: sqlite_utils.Database) -> Optional[str]:
+    row = db.execute("pragma database_list").fetchone()
+    return row[2] if row and row[2] else None
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+
+
+_reader: Optional[sqlite_utils.Database] = None
+
+
+def _open_reader(path: str) -> None:
+    global _reader
+    _reader = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60))
+
+
+def _check_in_worker(source_ids: list[str]) -> tuple[list, list]:
+    return check_story(_reader, source_ids)
 
 
 def steps(claims_dir: Union[str, Path, None] = "claims", say: Optional[Say] = None,

@@ -303,6 +303,15 @@ def replace_flags(db: sqlite_utils.Database, flags: Iterable[Union[Mapping, Base
     ``explanation`` (one sentence), ``severity`` (``info`` for a passed check, ``low``, ``medium`` or ``high``) and
     optional ``evidence`` (a list of mappings, one per side, stored as JSON).
     """
+    with db.atomic():
+        db.execute("delete from flag_claims")
+        db.execute("delete from flags")
+        return add_flags(db, flags)
+
+
+def add_flags(db: sqlite_utils.Database, flags: Iterable[Union[Mapping, BaseModel]]) -> int:
+    """Add flags (as :func:`replace_flags` takes them) and their links to claims; returns the count. The cross-check
+    writes a story's flags at a time."""
     rows, links = [], []
     for flag in flags:
         f = _as_dict(flag)
@@ -312,8 +321,6 @@ def replace_flags(db: sqlite_utils.Database, flags: Iterable[Union[Mapping, Base
                      "evidence": json.dumps(f.get("evidence") or [], ensure_ascii=False, default=str)})
         links.extend({"flag_id": f["id"], "claim_id": cid} for cid in dict.fromkeys(claim_ids))
     with db.atomic():
-        db.execute("delete from flag_claims")
-        db.execute("delete from flags")
         db["flags"].insert_all(rows, pk="id")
         db["flag_claims"].insert_all(links, pk=("flag_id", "claim_id"))
     return len(rows)

@@ -163,7 +163,7 @@ def test_cross_check_is_skipped_when_nothing_changed(story_dbs, tmp_path):
     db.execute("delete from claims where source_id = 'energyfeed'")
     result = cross_check(db)
     assert result is not None
-    assert {f.kind for f in result.flags} & {"value_mismatch", "quote_misattribution"} == set()
+    assert set(result.kinds) & {"value_mismatch", "quote_misattribution"} == set()
 
 
 def test_verify_keeps_its_exit_status_when_the_reader_stops_early(story_dbs):
