@@ -778,6 +778,11 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     return claims
 
 
+# Every word a rule of _scan_sentence can start at (besides "...fold"): a word outside this set is skipped at once.
+_STARTS_FIGURE = frozenset(MONTHS) | frozenset(UNITS) | frozenset(TENS) | frozenset(FRACTIONS) \
+    | frozenset(MULTIPLE_VERBS) | frozenset(VAGUE) | {"a", "an", "twice", "thrice"}
+
+
 def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
                    carried_unit: Optional[str] = None) -> list[Figure]:
     """The figures of one sentence.  ``carried_unit`` is the counted noun last met in the paragraph, for a figure
@@ -790,6 +795,9 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
     carried = own is None and carried_unit is not None
     while i < n:
         t = toks[i]
+        if t.kind == "word" and t.low not in _STARTS_FIGURE and not t.low.endswith("fold"):
+            i += 1  # most words: none of the word rules below can start at them
+            continue
         if t.kind == "sym" and t.text not in SYMBOLS_BEFORE:
             i += 1
             continue
