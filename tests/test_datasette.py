@@ -113,6 +113,30 @@ def test_a_search_is_counted_from_the_search_index_with_the_same_answer(ds, ledg
         "(select rowid from claims_fts where claims_fts match 'billion')").fetchone()[0]
 
 
+def test_a_common_word_walks_the_key_index_and_pages_the_same(ledger_db, monkeypatch):
+    walk, plan = publish.make_datasette(ledger_db), publish.make_datasette(ledger_db)
+    database = walk.databases["factcheck"]
+    sql = ("select id, text from claims where rowid in (select rowid from claims_fts where claims_fts match "
+           "escape_fts(:search)) order by id limit 3")
+    monkeypatch.setattr(facets, "INDEX_WALK_MARGIN", 0)  # every search counts as common
+    assert " indexed by " in asyncio.run(database._search_rows(sql, {"search": "billion"}))
+    assert " indexed by " not in asyncio.run(database._search_rows(sql.replace("where rowid", "where kind = 'quote' "
+                                                                               "and rowid"), {"search": "billion"}))
+    later = sql.replace(" order by", " and ((id > :p1)) order by")  # the next page
+    assert " indexed by " in asyncio.run(database._search_rows(later, {"search": "billion", "p1": "c_0"}))
+    for query in ("_search=billion", "_search=said", "_search=billion&_sort_desc=id", "_search=nowhere"):
+        monkeypatch.setattr(facets, "INDEX_WALK_MARGIN", 0)
+        walked, path = [], f"/factcheck/claims.json?{query}&_size=2"
+        while path:
+            page = get(walk, path).json()
+            walked += page["rows"]
+            path = page["next_url"] and page["next_url"].split("localhost", 1)[-1]
+        monkeypatch.setattr(facets, "INDEX_WALK_MARGIN", 10**9)  # never: SQLite's own plan
+        planned = get(plan, f"/factcheck/claims.json?{query}&_size=max").json()["rows"]
+        assert walked == planned, query
+    assert walked == [] and len(planned) == 0
+
+
 def test_full_text_search_on_claims_and_sources(ds):
     found = rows(ds, "/factcheck/claims.json?_search=grid")
     assert [c["speaker"] for c in found] == ["Mara Quint"]
