@@ -31,8 +31,8 @@ class Segmented:
     _pstarts: list[int] = field(default_factory=list)
     _token_cache: dict = field(default_factory=dict)
     _bstarts: list[int] = field(default_factory=list)
-    _midcaps: Optional[set] = None
-    _lower_words: Optional[set] = None
+    _midcaps: dict = field(default_factory=dict)
+    _lower_words: dict = field(default_factory=dict)
 
     def tokens(self, start: int, end: int) -> list:
         """Tokens of ``text[start:end]``, cached: sentences and quote contexts are asked for more than once."""
@@ -46,16 +46,27 @@ class Segmented:
 
     def named_mid_sentence(self, word: str) -> bool:
         """Is ``word`` written capitalised somewhere after a lower-case word, i.e. used as a name and not just
-        capitalised because a sentence starts with it ("Revenue rose", "Shares fell")?"""
-        if self._midcaps is None:
-            self._midcaps = set(_MIDCAP.findall(self.text))
-        return word in self._midcaps
+        capitalised because a sentence starts with it ("Revenue rose", "Shares fell")?
+
+        The answer is that of ``word in set(_MIDCAP.findall(text))``, found by looking the word up (str.find) instead
+        of collecting every capitalised word of the document: a document asks about a few words only."""
+        found = self._midcaps.get(word)
+        if found is None:
+            found = self._midcaps[word] = _is_midcap_word(word) and any(
+                i >= 2 and self.text[i - 1] == " " and self.text[i - 2] in _MIDCAP_BEFORE
+                for i in _whole_occurrences(self.text, word, _is_letter))
+        return found
 
     def written_lower(self, word: str) -> bool:
-        """Does ``word`` (lower-case) appear written in lower case somewhere in the document?"""
-        if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.text))
-        return word in self._lower_words
+        """Does ``word`` (lower-case) appear written in lower case somewhere in the document?
+
+        The answer is that of ``word in set(_LOWER_WORD.findall(text))``, found by looking the word up."""
+        found = self._lower_words.get(word)
+        if found is None:
+            found = self._lower_words[word] = word.isascii() and word.isalpha() and word.islower() and any(
+                i == 0 or not _is_word_char(self.text[i - 1])
+                for i in _whole_occurrences(self.text, word, _is_word_char))
+        return found
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding offset ``pos``."""
@@ -76,6 +87,34 @@ class Segmented:
     def is_boilerplate(self, pos: int) -> bool:
         i = bisect.bisect_right(self._bstarts, pos) - 1
         return i >= 0 and pos < self.boilerplate[i][1]
+
+
+_MIDCAP_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;:")  # _MIDCAP's lookbehind, less its space
+
+
+def _is_word_char(c: str) -> bool:
+    """``\\w`` of a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _is_letter(c: str) -> bool:
+    """``[^\\W\\d_]`` of a str pattern: a word character that is no digit and no underscore."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _is_midcap_word(word: str) -> bool:
+    """Could ``word`` be a whole match of _MIDCAP: an ASCII capital and then letters?"""
+    return bool(word) and "A" <= word[0] <= "Z" and all(_is_letter(c) for c in word[1:])
+
+
+def _whole_occurrences(text: str, word: str, part_of_word):
+    """Offsets of ``word`` in ``text`` where the character after it is not ``part_of_word`` (or there is none)."""
+    n, end = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        if i + n == end or not part_of_word(text[i + n]):
+            yield i
+        i = text.find(word, i + 1)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
