@@ -115,30 +115,33 @@ _ROLE_WORDS_IN_NAMES = {"group", "global", "national", "general", "associate", "
 _TITLE_WORDS = ROLE_WORDS - _ROLE_WORDS_IN_NAMES
 
 
+# Lower-case words that are never part of a party's name, in one set so a word is tested once
+_NOT_PARTY_LOW = frozenset(_NOT_PARTY) | frozenset(MONTHS) | frozenset(POWER) | frozenset(ENERGY) \
+    | frozenset(WEEKDAYS) | frozenset(_TITLE_WORDS)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _is_party_word(t: Token) -> bool:
-    return t.kind == "word" and t.text[:1].isupper() and t.low not in _NOT_PARTY and t.low not in MONTHS \
-        and t.low not in POWER and t.low not in ENERGY and t.text not in CURRENCY_CODES \
-        and t.low not in WEEKDAYS and t.low not in _TITLE_WORDS
+    return t.kind == "word" and t.text[:1].isupper() and t.low not in _NOT_PARTY_LOW and t.text not in CURRENCY_CODES
 
 
 def party_runs(toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Runs of capitalised words (named parties) between token indexes lo..hi -> (start, end, name)."""
     runs = []
     k = lo
-    while k < hi:
-        if _is_party_word(toks[k]) and not (k > lo and toks[k - 1].text in ("“", '"')) \
-                and not (k > lo and toks[k - 1].kind == "num" and toks[k - 1].end == toks[k].start):  # "405B"
-            m = k + 1
-            while m < hi and (_is_party_word(toks[m]) or (toks[m].low in ("of", "&", "and", "for") and m + 1 < hi
-                                                          and _is_party_word(toks[m + 1])
-                                                          and toks[m].low != "and")):
+    # a run starts at a capitalised word: the others are passed over in one comprehension
+    for c in [c for c in range(lo, hi) if toks[c].kind == "word" and toks[c].text[0].isupper()]:
+        if c < k:
+            continue  # inside the run just read
+        if _is_party_word(toks[c]) and not (c > lo and toks[c - 1].text in ("“", '"')) \
+                and not (c > lo and toks[c - 1].kind == "num" and toks[c - 1].end == toks[c].start):  # "405B"
+            m = c + 1
+            while m < hi and (_is_party_word(toks[m]) or (toks[m].low in ("of", "&", "for") and m + 1 < hi
+                                                          and _is_party_word(toks[m + 1]))):
                 m += 1
-            name = " ".join(t.text for t in toks[k:m])
-            name = re.sub(r"['’]s$", "", name)
-            runs.append((k, m, name))
+            name = _POSSESSIVE.sub("", " ".join(t.text for t in toks[c:m]))
+            runs.append((c, m, name))
             k = m
-        else:
-            k += 1
     return runs
 
 
@@ -160,7 +163,7 @@ def is_capitalised_common_word(toks: list[Token], s: int, e: int, seg) -> bool:
     be written capitalised mid-sentence somewhere in the document too, or carry inner capitals ("OpenAI")."""
     if e - s != 1 or any(t.kind != "sym" for t in toks[:s]):
         return False
-    word = re.sub(r"['’]s$", "", toks[s].text)
+    word = _POSSESSIVE.sub("", toks[s].text)
     if any(c.isupper() for c in word[1:]) or seg.named_mid_sentence(word):
         return False
     low = word.lower()
@@ -391,9 +394,9 @@ class SentenceContext:
             return info
         tok_idx = fig.start_tok
         # possessive right before: "Nvidia's $10 billion"
-        if tok_idx >= 1 and re.search(r"['’]s$", self.toks[tok_idx - 1].text) and \
+        if tok_idx >= 1 and _POSSESSIVE.search(self.toks[tok_idx - 1].text) and \
                 self.toks[tok_idx - 1].text[:1].isupper():
-            info["subject"] = re.sub(r"['’]s$", "", self.toks[tok_idx - 1].text)
+            info["subject"] = _POSSESSIVE.sub("", self.toks[tok_idx - 1].text)
         else:
             info["subject"] = self._subject_before(tok_idx) or (
                 self._previous_subject() if self._refers_back() else None)
