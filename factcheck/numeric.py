@@ -258,6 +258,7 @@ _QUAL_BY_WORDS: dict[tuple, tuple] = {}
 for _phrase, _qual in QUALIFIERS_BEFORE:
     _QUAL_BY_WORDS.setdefault(tuple(_phrase.split()), (_phrase, _qual))
 _QUAL_MAX = max(len(k) for k in _QUAL_BY_WORDS)
+_QUAL_LAST = frozenset(k[-1] for k in _QUAL_BY_WORDS if k)  # the word each qualifier phrase ends with
 
 
 _FILLER_BY_LAST: dict[str, list[tuple]] = {}
@@ -267,7 +268,9 @@ for _words in QUALIFIER_FILLERS:  # longest first within each last word, as in t
 
 def _qualifier_ending(toks: list[Token], j: int) -> Optional[tuple]:
     """The longest qualifier phrase that ends right before token ``j``, as (phrase, qualifier), or None."""
-    words = tuple(t.low for t in toks[max(0, j - _QUAL_MAX):j])
+    if 1 <= j <= len(toks) and toks[j - 1].low not in _QUAL_LAST:
+        return None  # most figures: the word before ends no qualifier phrase
+    words = tuple([t.low for t in toks[max(0, j - _QUAL_MAX):j]])
     for size in range(min(_QUAL_MAX, len(words)), 0, -1):  # longest phrase first
         hit = _QUAL_BY_WORDS.get(words[len(words) - size:])
         if hit is not None:
