@@ -20,6 +20,7 @@ _WORD_CODES = {"ALL", "TOP", "CUP", "MAD", "BOB", "PEN", "TRY", "SOS", "GEL", "L
 _WORD_PREFIXES = {"a", "s", "us", "r", "au", "nt"}  # English words too: only glued to "$" do they name a dollar
 SHORT_FORMS = {"rs": "INR", "rs.": "INR", "rm": "MYR", "rp": "IDR"}
 _COUNTRY_WORDS = {w for pair in COUNTRY_CURRENCY for w in pair[0].split()}
+_COUNTRY_FIRST = frozenset(pair[0].split(" ")[0] for pair in COUNTRY_CURRENCY)  # "south" of "south african"
 
 
 # ISO codes that are also words or acronyms; glued to a small number they name a thing ("COP30", "TOP10")
@@ -131,7 +132,7 @@ def after(toks: list[Token], j: int) -> tuple[Optional[str], float, int]:
             and (t.text + "$").upper() in SYMBOLS_BEFORE:
         return SYMBOLS_BEFORE[(t.text + "$").upper()], 1, j + 2  # "3.14US$"
     # a country adjective (one or two words) before the name: "kuwaiti dinar", "south african rand"
-    for span in (2, 1):
+    for span in (2, 1) if w in _COUNTRY_FIRST else ():  # most words start no country's name: nothing to try
         if j + span < n and all(toks[k].kind == "word" for k in range(j, j + span + 1)):
             country = " ".join(toks[k].low for k in range(j, j + span))
             raw = toks[j + span].low
