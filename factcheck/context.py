@@ -160,10 +160,18 @@ def is_reporting_source(toks: list[Token], s: int, e: int) -> bool:
     return e < len(toks) and toks[e].low in ("reported", "reports", "reporting")
 
 
+def _only_symbols_before(toks: list[Token], s: int) -> bool:
+    """Are the tokens before index ``s`` all symbols (or none)?  Stops at the first word without copying a slice."""
+    for k in range(s):
+        if toks[k].kind != "sym":
+            return False
+    return True
+
+
 def is_capitalised_common_word(toks: list[Token], s: int, e: int, seg) -> bool:
     """A single word capitalised only because it opens the sentence ("Revenue rose", "Shares fell"): a name would
     be written capitalised mid-sentence somewhere in the document too, or carry inner capitals ("OpenAI")."""
-    if e - s != 1 or any(t.kind != "sym" for t in toks[:s]):
+    if e - s != 1 or not _only_symbols_before(toks, s):
         return False
     word = _POSSESSIVE.sub("", toks[s].text)
     if any(c.isupper() for c in word[1:]) or seg.named_mid_sentence(word):
@@ -181,7 +189,7 @@ def is_not_a_party(toks: list[Token], s: int, e: int) -> bool:
     if nxt in ("-", "–") and e + 1 < len(toks) and toks[e + 1].low in ("based", "born", "listed", "headquartered",
                                                                        "owned", "backed", "made"):
         return True
-    if all(t.kind == "sym" for t in toks[:s]) and all(t.text.isupper() and len(t.text) > 1 for t in toks[s:e]) \
+    if _only_symbols_before(toks, s) and all(t.text.isupper() and len(t.text) > 1 for t in toks[s:e]) \
             and nxt in ("(", "-", "–", "—", ","):
         return True  # a dateline city: "LONDON (Reuters) -", "WILMINGTON, Del. -"
     if s >= 1 and toks[s - 1].text == "(" and nxt in (")", ":"):
@@ -277,7 +285,10 @@ class SentenceContext:
     def _attribution(self) -> Optional[str]:
         low = self.sentence.lower()
         for keys, rx in _ATTRIB_RES:
-            if not any(k in low for k in keys):
+            for k in keys:  # a plain loop: cheaper than a generator for these few words
+                if k in low:
+                    break
+            else:
                 continue
             m = rx.search(self.sentence)
             if m:

@@ -7,6 +7,7 @@ Every figure is read in three steps: the number itself (digits or words, with it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -659,6 +660,8 @@ def _is_year(tok: Token) -> bool:
 
 # ---------------------------------------------------------------- the scan
 
+_INF = float("inf")
+
 
 def _masked(text: str, seg: Segmented) -> list[tuple[int, int]]:
     spans = [m.span() for m in _DIGIT_MASKS.finditer(text)]
@@ -671,9 +674,7 @@ def _masked(text: str, seg: Segmented) -> list[tuple[int, int]]:
 
 
 def _in_spans(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    i = bisect.bisect_right(spans, (s, _INF)) - 1
     for k in (i, i + 1):
         if 0 <= k < len(spans) and spans[k][0] < e and s < spans[k][1]:
             return True
@@ -724,7 +725,7 @@ def _is_version(toks: list[Token], i: int) -> bool:
             return False
         if w.endswith(("'s", "’s")):
             return False
-        if any(w == q.split()[-1] for q, _ in QUALIFIERS_BEFORE):
+        if w in _QUAL_LAST:  # the last word of a qualifier phrase
             return False
         return True
     return False
