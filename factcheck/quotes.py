@@ -288,6 +288,7 @@ class _People:
         self._collect = collect
         self.fallback = None  # pos -> a name, when no person is on record before pos
         self.subject_before = None  # pos -> (offset, name) of the last person-like name in the sentences before
+        self.forward = None  # pos -> the person a later sentence introduces, when nobody is on record before pos
         self.text = ""  # the document, to find the full name of a surname used alone
 
     def _ready(self) -> None:
@@ -317,6 +318,11 @@ class _People:
                 return newer[1]
             return self._names[i]
         return self.fallback(pos) if self.fallback is not None else None
+
+    def surnames(self) -> dict[str, str]:
+        """surname -> full name, for every person named in full so far."""
+        self._ready()
+        return self._by_surname
 
     def full_name(self, name: str) -> str:
         """A surname alone ("Roe said") becomes the full name mentioned earlier ("Jane Roe")."""
@@ -438,6 +444,8 @@ def _speaker_from(toks: list[Token], people: _People, pos: int) -> tuple[Optiona
         return None, None, ""
     if name in PRONOUNS:
         resolved = people.last_before(pos)
+        if resolved is None and people.forward is not None:
+            resolved = people.forward(pos)
         return (resolved, None, "pronoun") if resolved else (name, None, "unresolved")
     return people.full_name(name), role, "named"
 
@@ -508,10 +516,20 @@ def _paraphrase_speaker(seg: Segmented, ps: int, people: _People):
             if not head or not _cap(head[0]):
                 return None
             name, role, how = _speaker_from(head, people, s0)
-            if name and how == "named" and (_is_person_like(name) or name in people.sure):
+            if name and (how == "pronoun" or how == "named" and (_is_person_like(name) or name in people.sure)):
                 return name, role, t.low, "paraphrase"
             return None
+    # "Asked whether ..., she laughs." / "..., Roe shrugged.": the paragraph ends on a person doing something
+    tail = toks[-4:]
+    if len(tail) == 4 and tail[0].text == "," and tail[3].text == "." and tail[2].kind == "word" \
+            and tail[2].text.islower() and tail[2].low.endswith(("s", "ed")) and tail[2].low not in _NOT_REACTIONS:
+        name, role, how = _speaker_from(tail[1:2], people, s0)
+        if name and how == "pronoun":
+            return name, role, None, "paraphrase"
     return None
+
+
+_NOT_REACTIONS = frozenset({"was", "is", "has", "does", "goes", "comes", "needed", "agreed", "disagreed"})
 
 
 def _next_sentence_speaker(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
@@ -663,7 +681,7 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             head = toks[:k]
             # pronoun right before the cue: "he added"
             if head and head[-1].low in PRONOUNS:
-                resolved = people.last_before(q.open)
+                resolved = people.last_before(q.open) or (people.forward(q.open) if people.forward else None)
                 return (resolved, None, w, "pronoun") if resolved else (head[-1].low, None, w, "unresolved")
             # the subject right before the cue, after the last comma: "..., the airline said in a statement"
             commas = [m for m, t in enumerate(head) if t.text in (",", ";")]
@@ -811,8 +829,8 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
     return run
 
 
-def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote],
-                         back: int = 6) -> Optional[tuple[int, str]]:
+def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 6,
+                         surnames: Optional[dict[str, str]] = None) -> Optional[tuple[int, str]]:
     """(offset, name) of the last name that reads as a person's ("Priya Anand, the union's negotiator, left ...") in
     the ``back`` sentences before ``pos``, outside quotation marks: for a pronoun when no role word or cue named
     anyone, or named someone before this person."""
@@ -825,9 +843,32 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote],
         s0, s1 = seg.sentences[i]
         toks = [t for t in seg.tokens(s0, min(s1, pos)) if not quoted(t.start)]
         for a, b, name in reversed(party_runs(toks, 0, len(toks))):
-            if _is_person_like(name) and not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of", "on", "to",
-                                                                              "near", "into", "across")):
+            if not _is_person_like(name):
+                # a surname alone, of a person named in full earlier ("Leask is not sentimental about it.")
+                if not (surnames and name in surnames and a == 0):
+                    continue
+                name = surnames[name]
+            if not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of", "on", "to", "near", "into", "across")):
                 return toks[a].start, name
+    return None
+
+
+def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: int = 8) -> Optional[str]:
+    """The first person-like name that opens a sentence (as its subject) in the ``ahead`` sentences after ``pos``,
+    outside quotation marks: a feature that quotes "the harbourmaster" first and names her later ("Morag Leask, 57,
+    became harbourmaster in 2004"). Only for a pronoun that nobody named before can explain."""
+    from .context import party_runs
+
+    quoted = _inside_quotes(quotes)
+    idx = seg.sentence_index(pos)
+    for i in range(idx + 1, min(len(seg.sentences), idx + 1 + ahead)):
+        s0, s1 = seg.sentences[i]
+        toks = [t for t in seg.tokens(s0, s1) if not quoted(t.start)]
+        if not toks or quoted(s0) or toks[0].start != seg.tokens(s0, s1)[0].start:
+            continue
+        runs = party_runs(toks, 0, min(len(toks), 5))
+        if runs and runs[0][0] == 0 and _is_person_like(runs[0][2]):
+            return runs[0][2]
     return None
 
 
@@ -939,7 +980,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     quotes = find_quotes(seg)
     people = _People(collect=lambda p: _collect_people(seg, quotes, p))
     people.fallback = lambda pos: (_person_named_before(seg, pos, quotes) or (0, None))[1]
-    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=3)
+    people.subject_before = lambda pos: _person_named_before(seg, pos, quotes, back=3, surnames=people.surnames())
+    people.forward = lambda pos: _person_named_after(seg, pos, quotes)
     people.text = text
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes

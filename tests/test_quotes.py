@@ -370,3 +370,36 @@ def test_single_marks_inside_double_quotes_stay_part_of_the_quote():
     text = "“They said ‘wait’ and we waited,” said farmer Tom Bale."
     [q] = quotes(text)
     assert q.quote == "They said ‘wait’ and we waited," and q.speaker == "Tom Bale"
+
+
+FEATURE = """The lock keeper is on the towpath before six most days, checking the gates by torchlight.
+
+“In summer we used to see forty narrowboats a day,” she says. “Now it is more like nine.”
+
+Alys Penhallow, 61, took over the lock in 1998 after her father retired. She has seen the canal trade fade.
+
+Down by the wharf, a boat builder is sanding a hull. He has worked here since he was 16.
+
+“Nobody orders a new boat now,” says Gethin Rowe. “They patch the old ones.”
+
+Penhallow does not expect the lock to close while she is alive. Asked whether it might, she shrugs.
+
+“The water does not care who is counting.”
+"""
+
+
+def test_a_pronoun_nobody_named_before_goes_to_the_person_introduced_next():
+    assert speaker_of(FEATURE, "forty narrowboats").speaker == "Alys Penhallow"
+    assert speaker_of(FEATURE, "more like nine").speaker == "Alys Penhallow"
+
+
+def test_a_quote_paragraph_after_a_person_doing_something_is_theirs():
+    # the last person quoted is the boat builder; the sentences before name the lock keeper by surname
+    assert speaker_of(FEATURE, "who is counting").speaker == "Alys Penhallow"
+
+
+def test_a_quote_paragraph_after_a_pronoun_paraphrase_is_that_persons():
+    text = ("“Tourists come back for the views,” said Ilse Varga, who runs the ferry company.\n\n"
+            "She said bookings for next summer were already ahead of this year.\n\n"
+            "“We have added a sunset sailing. It sold out in a week.”\n")
+    assert speaker_of(text, "sunset sailing").speaker == "Ilse Varga"
