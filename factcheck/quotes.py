@@ -662,7 +662,7 @@ def _cue_in_sentence(text: str, seg: Segmented, q: _Quote, people: _People):
             continue
         if not depth:
             clean.append(t)
-    toks = _drop_relative_clauses(clean)
+    toks = _drop_parentheses(_drop_relative_clauses(clean))
     for k in range(len(toks) - 2):
         if toks[k].low == "according" and toks[k + 1].low == "to":  # "According to Harold Fenn, the plan “...”"
             stop = next((m for m in range(k + 2, len(toks)) if toks[m].text in (",", ";")), len(toks))
@@ -784,6 +784,22 @@ def _drop_relative_clauses(toks: list[Token]) -> list[Token]:
     return out
 
 
+def _drop_parentheses(toks: list[Token]) -> list[Token]:
+    """The tokens less any "(Lab, Ashcombe North)" or "(D-Ore.)": a party and a ward after a name are not who
+    spoke."""
+    if not any(t.text == "(" for t in toks):
+        return toks
+    out, depth = [], 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out if not depth else toks
+
+
 def _speaker_like(word: str) -> bool:
     """Could this noun name who spoke: a spokesman, an official, a trader, a resident, the ministry?"""
     return word in _SPEAKER_NOUNS or word in ROLE_WORDS or word in ORG_NOUNS or word.endswith(
@@ -808,6 +824,10 @@ def _unnamed_speaker(toks: list[Token], after_cue: bool = False, subject_of_cue:
         else _join(words)[0].lower() + _join(words)[1:]
 
 
+_GROUP_NOUNS = {"group", "groups", "party", "caucus", "faction", "bloc", "wing", "delegation", "benches", "camp",
+                "councillors", "lawmakers", "members", "voters", "supporters"}
+
+
 def _nearest_party(toks: list[Token]) -> list[Token]:
     """The last run of capitalised words (with the role words before it) in ``toks``."""
     k = len(toks) - 1
@@ -822,6 +842,8 @@ def _nearest_party(toks: list[Token]) -> list[Token]:
                       or (toks[k].low == "of" and k >= 1 and _cap(toks[k - 1]))):
         k -= 1
     run = toks[k + 1:end]
+    if end < len(toks) and toks[end].low in _GROUP_NOUNS:
+        return []  # "the leader of the Liberal Democrat group": the name describes the group, it does not speak
     # a sentence-initial word such as "As" or "The" is not part of a name
     while run and run[0].low in ("as", "the", "a", "an", "with", "for", "but", "and", "when", "while", "in",
                                  "after", "like", "under", "of"):
@@ -951,7 +973,10 @@ _VERB_BEFORE = {"would", "will", "could", "should", "can", "may", "might", "must
 _WORK_NOUNS = {"report", "study", "book", "film", "documentary", "album", "song", "series", "titled", "entitled",
                "paper", "survey", "programme", "program", "campaign", "plan", "strategy", "initiative", "show",
                "novel", "memoir", "podcast", "play", "exhibition", "policy", "review", "article", "column", "bill",
-               "act", "law", "motto", "slogan", "banner", "sign", "signs", "placards", "hashtag", "called", "named"}
+               "act", "law", "motto", "slogan", "banner", "sign", "signs", "placards", "hashtag", "called", "named",
+               # and nouns that introduce a name: residents formed a group, “Save the Meadow”
+               "group", "association", "alliance", "coalition", "society", "movement", "club", "charity", "network",
+               "project", "scheme", "brand", "label", "nickname", "dubbed", "christened"}
 
 
 def _names_a_work(text: str, q: _Quote, content: str) -> bool:

@@ -403,3 +403,20 @@ def test_a_quote_paragraph_after_a_pronoun_paraphrase_is_that_persons():
             "She said bookings for next summer were already ahead of this year.\n\n"
             "“We have added a sunset sailing. It sold out in a week.”\n")
     assert speaker_of(text, "sunset sailing").speaker == "Ilse Varga"
+
+
+def test_a_party_and_ward_in_brackets_after_a_name_do_not_speak():
+    text = ("The board's chair, Cllr Nadia Ferris (Con, Millbrook East), said there was “no lawful ground” "
+            "to stop the depot.")
+    q = speaker_of(text, "no lawful ground")
+    assert (q.speaker, q.speaker_role) == ("Nadia Ferris", "Cllr")
+
+
+def test_a_party_named_inside_a_role_is_not_the_speaker():
+    text = "The leader of the Green group said the vote would be “remembered at every election from now on”."
+    assert speaker_of(text, "remembered at every election").speaker != "Green"
+
+
+def test_a_quoted_name_given_to_a_group_is_not_a_quote():
+    text = "Parents said they had set up a group, “Keep Fenwick Open”, and would write to the minister."
+    assert not [q for q in quotes(text) if "Keep Fenwick Open" in q.quote]

@@ -97,11 +97,11 @@ ROLE_WORDS = {
     "det", "detective", "rev", "reverend", "hon", "atty", "sheriff", "marshal", "pres", "rabbi", "imam",
     "bishop", "archbishop", "pastor", "father", "speaker", "councillor", "councilor", "councilman",
     "councilwoman", "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "lawmaker",
-    "mp", "mep", "delegate",
+    "mp", "mep", "delegate", "cllr", "sir", "dame",
 }
 # Titles abbreviated with a full stop that does not end the sentence or the speaker's name
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
-                       "sgt", "cpl", "adm", "cmdr", "supt", "insp", "det", "rev", "hon", "atty", "pres", "st"}
+                       "sgt", "cpl", "adm", "cmdr", "supt", "insp", "det", "rev", "hon", "atty", "pres", "st", "cllr"}
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
