@@ -53,7 +53,8 @@ _GROWTH_DOWN = {"fell", "fall", "falls", "falling", "declined", "decline", "decl
                 "slip", "plunged", "plunge", "tumbled", "tumble", "sank", "sink", "lower", "cut", "contracted",
                 "fallen", "slumped", "slump", "shed", "sheds", "shrunk", "off", "eased", "dipped", "dip",
                 "tightened", "narrowed", "narrowing", "tightening", "retreated", "weakened", "lowered", "reduced",
-                "decreasing", "declining", "slipping", "sliding"}
+                "decreasing", "declining", "slipping", "sliding", "cuts", "cutting", "lowers", "lowering", "reduces",
+                "reducing", "trimmed", "trims", "trimming", "slashed", "slashes", "slashing"}
 _TEMPERATURE_SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
 _MEASURES = {"ppm": "ppm", "ppb": "ppb", "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "mph": "mph",
              "kph": "km/h", "kmh": "km/h"}
@@ -76,7 +77,8 @@ _HYPHEN_COUNT_NOUNS = {"room": "rooms", "bed": "beds", "seat": "seats", "person"
                        "school": "schools", "hospital": "hospitals", "page": "pages", "screen": "screens",
                        "car": "cars", "gate": "gates", "court": "courts", "hole": "holes",
                        "team": "teams", "nation": "nations", "country": "countries", "state": "states",
-                       "city": "cities"}
+                       "city": "cities", "place": "places", "pupil": "pupils", "space": "spaces",
+                       "berth": "berths", "bay": "bays", "pump": "pumps", "classroom": "classrooms"}
 _LY_ADJECTIVES = {"likely", "early", "elderly", "weekly", "daily", "monthly", "quarterly", "yearly", "friendly",
                   "costly", "lonely", "lovely", "only", "orderly", "hourly", "nightly", "unlikely", "deadly", "family"}
 # Who an unnamed source is: "three people familiar with the matter said" counts no people
@@ -114,7 +116,8 @@ _NOUN_STOP = {
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "data", "criteria", "media", "staff", "personnel",
                       "police", "cattle", "feet", "teeth", "mice", "geese", "indices", "phenomena", "bacteria",
                       "alumni", "memoranda", "fish", "sheep", "aircraft", "deer", "offspring", "series",
-                      "species", "headquarters", "livestock", "equipment", "software", "hardware"}
+                      "species", "headquarters", "livestock", "equipment", "software", "hardware", "crew",
+                      "poultry", "salmon", "cod", "trout", "bison", "moose", "elk"}
 # Words after a bare number that make it something other than a figure.
 _NOT_FIGURE_AFTER = {"of", "am", "pm", "st", "nd", "rd", "th"}
 _SENTENCE_WORDS = {  # capitalised at a sentence start, not product names
@@ -367,7 +370,8 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
         return ("ppm" if toks[j + 2].low == "million" else "ppb"), 1, j + 3, "measure"
     if t.text == "%":
         return "%", 1, j + 1, "percent"
-    if w in ("percent", "pct", "percents") or (w == "percentage" and not (j + 1 < n and toks[j + 1].low in (
+    if w in ("percent", "pct", "percents") or (w == "pc" and j >= 1 and toks[j - 1].end == t.start) or (
+            w == "percentage" and not (j + 1 < n and toks[j + 1].low in (
             "point", "points"))):
         return "%", 1, j + 1, "percent"
     if w == "per" and j + 1 < n and toks[j + 1].low == "cent":
@@ -713,7 +717,7 @@ def _is_version(toks: list[Token], i: int) -> bool:
         if currency.after(toks, i + 1)[0] or w in ("lakh", "lakhs", "crore", "crores", "mm"):
             return False  # "115USD", "42RM", "10MNT"
         if w not in SCALES and w not in POWER and w not in ENERGY and w not in ("x", "st", "nd", "rd", "th", "s",
-                                                                                   "pct", "bps", "pp") \
+                                                                                   "pct", "pc", "bps", "bp", "pp", "ppt") \
                 and toks[i + 1].text not in ("C", "F") and w not in _MEASURES:  # "46.8C", "4.7mm"
             return True
     if i >= 1 and toks[i - 1].kind == "word" and toks[i - 1].end == t.start:
@@ -859,7 +863,7 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
         if fig is None:
             i += 1
             continue
-        if fig.unit and fig.rule == "count":
+        if fig.unit and fig.rule in ("count", "count_named_before"):
             last_count_unit, carried = fig.unit, False
         figures.append(fig)
         i = max(fig.end_tok, i + 1)
@@ -908,6 +912,38 @@ def _subject_noun(toks: list[Token]) -> Optional[str]:
     return t.low if k == 0 else f"{toks[0].low} {t.low}"
 
 
+# Currencies whose hundredth is called a cent, so that "cents" alone can be theirs
+_CENT_CURRENCIES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "EUR", "ZAR"}
+
+
+def _bare_cents(toks: list[Token], f: Figure) -> bool:
+    """A figure written in cents with no currency of its own ("87 cents", not "US 87 cents" or "$0.87")."""
+    span = toks[f.start_tok:f.end_tok]
+    words = [t.low for t in span if t.kind == "word"]
+    return bool(words) and words[0] in ("cents", "cent") and not any(t.text in ("$", "US$") for t in span) \
+        and not any(w in ("us", "usd", "dollar", "dollars") for w in words)
+
+
+# Nouns that name a count of people or things, so a bare figure after them counts those: "a headcount of 4,200",
+# "membership reached a record 21,412", "enrolment stands at 14,860"
+_COUNT_NAMED_BY = {"membership": "members", "memberships": "members", "headcount": "employees",
+                   "workforce": "workers", "enrolment": "students", "enrollment": "students",
+                   "enrolments": "students", "enrollments": "students", "attendance": "people",
+                   "crowd": "people", "crowds": "people", "audience": "people", "population": "people",
+                   "readership": "readers", "ridership": "riders", "viewership": "viewers",
+                   "congregation": "people", "electorate": "voters"}
+
+
+def _count_noun_before(toks: list[Token], i: int) -> Optional[str]:
+    """The counted unit when a noun before the figure, in its clause, names the count (see _COUNT_NAMED_BY)."""
+    for t in reversed(toks[max(0, i - 6):i]):
+        if t.kind != "word":
+            return None  # a comma, a dash: another clause
+        if t.low in _COUNT_NAMED_BY:
+            return _COUNT_NAMED_BY[t.low]
+    return None
+
+
 def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure]:
     """'more than double, or nearly triple': two multiples offered as alternatives are one range."""
     out: list[Figure] = []
@@ -924,6 +960,9 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                                                 or out[-1].qualifier in ("up_to", "at_least")) \
                 and [t.text for t in toks[out[-1].end_tok:f.start_tok]] in (["or"], ["("], [",", "or"]):
             f.qualifier = out[-1].qualifier  # "roughly $283 or £206", "about €50m ($54m)": one amount
+        if out and f.rule == "money" and f.unit == "USD" and _bare_cents(toks, f):
+            home = next((o.unit for o in reversed(out) if o.rule == "money" and o.unit in _CENT_CURRENCIES), "USD")
+            f.unit = home  # "C$141 million, or 87 cents a share": the cents are Canadian
         if out and f.unit in ("%", "pp") and f.value is not None and f.value > 0 \
                 and f.rule in ("percent", "percentage_points") \
                 and [t.text for t in toks[out[-1].end_tok:f.start_tok]] == [",", "or"] \
@@ -1212,6 +1251,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             elif (rate := _rate_per(toks, i, j)) is not None:
                 fig.unit, fig.per, j = rate  # "21.3 per 100,000 people": admissions per 100,000 people
                 fig.rule, fig.strength = "rate", 0.75
+            elif digits and not _is_year(toks[i]) and (counted := _count_noun_before(toks, i)) is not None:
+                fig.unit, fig.rule, fig.strength = counted, "count_named_before", 0.65  # "a headcount of 4,200"
             elif bare:
                 fig.rule, fig.strength = "number", 0.5
             else:
@@ -1352,6 +1393,24 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
                   qualifier=q or "exact")
 
 
+# Nouns that a hyphenated length describes rather than claims: a move measured over a period, or a rate fixed
+# for one ("the biggest one-day fall", "a two-year high", "a one-year fixed mortgage rate")
+_PERIOD_DESCRIBED = {"drop", "drops", "fall", "falls", "decline", "declines", "gain", "gains", "rise", "rises",
+                     "jump", "jumps", "loss", "losses", "rally", "rallies", "slump", "surge", "selloff", "sell-off",
+                     "high", "highs", "low", "lows", "peak", "trough", "move", "moves", "swing", "swings",
+                     "rate", "rates", "loan", "loans", "deposit", "deposits", "fixed", "term"}
+
+
+def _describes_a_move_or_rate(toks: list[Token], end: int) -> bool:
+    """Is the compound adjective ending at ``end`` followed, within three lower-case words, by such a noun?"""
+    for t in toks[end:end + 3]:
+        if t.kind != "word" or not t.text.islower():
+            return False
+        if t.low in _PERIOD_DESCRIBED:
+            return True
+    return False
+
+
 def _duration_after(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
     n = len(toks)
     k = j
@@ -1369,6 +1428,8 @@ def _duration_after(toks: list[Token], j: int) -> Optional[tuple[str, float, int
         if k > j and end < n and (toks[end].low in _TENOR_NOUNS or (
                 end + 1 < n and toks[end].kind == "word" and toks[end + 1].low in _TENOR_NOUNS)):
             return None  # "the 10-year bond yield", "a two-year Treasury note": a kind of debt
+        if k > j and _describes_a_move_or_rate(toks, end):
+            return None  # "their biggest one-day drop", "its one-year fixed home loan rate", "a 10-year high"
         return unit, mult, end
     return None
 
@@ -1398,15 +1459,20 @@ def _change_before(toks: list[Token], start: int) -> Optional[str]:
         return "down"  # "a fall of 0.4%", "a reduction of 7.5%"
     if start >= 2 and toks[start - 1].low == "of" and toks[start - 2].low in _UP_NOUNS:
         return "up"
-    reach = 8 if start >= 1 and toks[start - 1].low == "by" else 4  # "cut our cloud bill by 41%"
+    by = start >= 1 and toks[start - 1].low == "by"
+    reach = 16 if by else 4  # "cut our cloud bill by 41%", "reduced the risk of death or stroke by 21%"
     for t in reversed(toks[max(0, start - reach):start]):
         if t.low in _GROWTH_DOWN:
             return "down"
         if t.low in _GROWTH_UP:
             return "up"
-        if t.low in _LEVEL_WORDS or t.text in (",", ";", ":"):
+        if t.text in (",", ";", ":") or t.low in _CLAUSE_WORDS or (t.low in _LEVEL_WORDS and not by):
             return None  # "fell to 4.1%": the word between the verb and the figure makes it a level
     return None
+
+
+# Words that start another clause: a change verb before them is not the figure's ("rose, which cut costs by 3%")
+_CLAUSE_WORDS = {"which", "that", "while", "whereas", "but", "although", "after", "before", "when", "because"}
 
 
 def _per_after(toks: list[Token], fig: Figure) -> None:

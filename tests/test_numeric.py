@@ -211,8 +211,6 @@ NOT_CLAIMS = [
 ]
 
 KNOWN_FAILURES = [
-    ("The firm has a headcount of 4,200.", "4,200", {"value": 4200.0, "unit": "employees"},
-     "a count whose noun comes before it ('a headcount of 4,200') is not read"),
     ("Its workforce will shrink by a tenth.", "a tenth", {"value": -10.0, "unit": "%"},
      "a fraction as a change ('shrink by a tenth') is not read"),
 ]
@@ -660,6 +658,46 @@ def test_a_press_releases_legal_notices_yield_nothing():
             "This press release contains forward-looking statements under the Securities Act of 1933 and 1934.\n"
             "Media Contact: Ana Ruiz, 2 West Street\n")
     assert [c.text for c in figures(text)] == ["120 jobs"]
+
+
+FROM_A_NEW_SET = [
+    # abbreviations of the financial pages, glued to the figure
+    ("The central bank trimmed its policy rate by 25bp to 4.1pc on Thursday.", "25bp",
+     {"value": -0.25, "unit": "pp"}),
+    ("The central bank trimmed its policy rate by 25bp to 4.1pc on Thursday.", "4.1pc", {"value": 4.1, "unit": "%"}),
+    # a decline verb far before "by": the object between them is long
+    ("The vaccine lowered the chance of a severe infection or a stay in intensive care by 38% in the trial.", "38%",
+     {"value": -38.0, "unit": "%"}),
+    # cents alone take the currency of the amount they go with
+    ("Quarterly profit was A$212 million, or 31 cents a share.", "31 cents", {"value": 0.31, "unit": "AUD"}),
+    # a noun before the figure names what it counts
+    ("The union's membership hit 9,350 in May, up from 8,100 a year earlier.", "9,350",
+     {"value": 9350.0, "unit": "members"}),
+    ("The union's membership hit 9,350 in May, up from 8,100 a year earlier.", "8,100",
+     {"value": 8100.0, "unit": "members"}),
+    ("The firm has a headcount of 4,200.", "4,200", {"value": 4200.0, "unit": "employees"}),
+    # collective nouns and compound adjectives
+    ("The ferry line will hire 60 deck crew before the summer.", "60 deck crew", {"value": 60.0}),
+    ("The trust will build a 90-place nursery next to the clinic.", "90-place", {"value": 90.0, "unit": "places"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", FROM_A_NEW_SET)
+def test_rules_from_the_seventh_set(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The index had its sharpest one-week fall since the pandemic.",
+    "Savers can lock in a two-year fixed deposit rate at the mutual.",
+    "The peso touched a five-year high against the euro.",
+])
+def test_a_hyphenated_period_that_describes_a_move_or_a_rate_is_not_a_duration(sentence):
+    assert [c for c in figures(sentence) if c.unit in ("year", "week", "day", "month")] == []
+
+
+def test_a_hyphenated_period_that_is_a_term_stays_a_duration():
+    check("The council signed a 25-year lease with the operator.", "25-year", {"value": 25.0, "unit": "year"})
 
 
 @pytest.mark.parametrize("sentence,span,expected,reason", KNOWN_FAILURES)
