@@ -834,12 +834,20 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
                                   digits=False, reasons=[f"hedged: {h}" for h in hedges]))
             i += 1
             continue
-        if t.kind == "word" and t.low in ("twice", "thrice") and i + 1 < n and toks[i + 1].low in ("as", "the"):
-            q, qs, hedges = _qualifier_before(toks, i)  # "twice as likely", "twice the size": a multiple
+        if t.kind == "word" and t.low in ("twice", "thrice") and i + 1 < n \
+                and toks[i + 1].low in ("as", "the", "what", "its", "their"):
+            q, qs, hedges = _qualifier_before(toks, i)  # "twice as likely", "twice what it cost": a multiple
             figures.append(Figure(qs, i + 1, value=2.0 if t.low == "twice" else 3.0, unit="times",
                                   qualifier=q or "exact", rule="multiple", digits=False))
             i += 1
             continue
+        if t.kind == "word" and t.low in ("a", "an") and i + 1 < n and toks[i + 1].low in ("decade", "century"):
+            q, qs, hedges = _qualifier_before(toks, i)  # "nearly a decade": a length, when it is qualified
+            if q is not None:
+                figures.append(Figure(qs, i + 2, value=10.0 if toks[i + 1].low == "decade" else 100.0, unit="year",
+                                      qualifier=q, rule="duration", digits=False, strength=0.7))
+                i += 2
+                continue
         if t.kind == "word" and t.low in MULTIPLE_VERBS:
             q, qs, hedges = _qualifier_before(toks, i)
             if q is not None and not (i + 1 < n and toks[i + 1].low in ("down", "up")):
@@ -912,6 +920,23 @@ def _subject_noun(toks: list[Token]) -> Optional[str]:
     return t.low if k == 0 else f"{toks[0].low} {t.low}"
 
 
+_RAISE_VERBS = {"lift", "lifts", "lifted", "lifting", "raise", "raises", "raised", "raising", "boost", "boosts",
+                "boosted", "boosting", "expand", "expands", "expanding", "increase", "increasing", "reduce",
+                "reduced", "cut", "cuts", "cutting", "lower", "lowered", "grow", "grew", "take", "takes", "took",
+                "taking", "bring", "brings", "brought", "bringing", "move", "moved", "moves", "went", "go", "goes"}
+
+
+def _change_verb_before(toks: list[Token], k: int) -> bool:
+    """Does a change verb stand in the clause before ``from`` at token ``k`` ("lift the capacity of its ground
+    from 18,500 to 26,000 seats": two levels, not a range)?"""
+    for t in reversed(toks[max(0, k - 10):k]):
+        if t.kind != "word":
+            return False
+        if t.low in _GROWTH_UP or t.low in _GROWTH_DOWN or t.low in _RAISE_VERBS:
+            return True
+    return False
+
+
 # Currencies whose hundredth is called a cent, so that "cents" alone can be theirs
 _CENT_CURRENCIES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "EUR", "ZAR"}
 
@@ -981,8 +1006,7 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
         if out and f.unit == out[-1].unit and out[-1].value is not None and f.value is not None \
                 and between in (["to"], ["-"], ["–"], ["—"]) and f.unit not in ("date",) \
                 and not (out[-1].start_tok >= 1 and toks[out[-1].start_tok - 1].low == "from"
-                         and {t.low for t in toks[max(0, out[-1].start_tok - 4):out[-1].start_tok]}
-                         & (_GROWTH_UP | _GROWTH_DOWN)) \
+                         and _change_verb_before(toks, out[-1].start_tok - 1)) \
                 and not (between == ["to"] and _change_then_level(toks, out[-1].start_tok, out[-1].value, f.value)) \
                 and f.value > out[-1].value:
             prev = out[-1]  # "4% to 5%", "$2 billion to $3 billion"
@@ -1145,6 +1169,17 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
         value = -value
     # "between 10 and 20 dollars": the first bound is bare, the unit comes after the second
     b = i - 1 if not (i >= 2 and toks[i - 1].low in ("minus", "negative")) else i - 2
+    if b >= 0 and toks[b].low == "from" and j + 1 < n and toks[j].low == "to" and cur is None \
+            and _change_verb_before(toks, b):
+        # "lift the capacity from 18,500 to 26,000 seats": two levels, the first in the second's unit
+        second = _read_figure(toks, j + 1, text, None, bare)
+        if second is not None and second.value is not None and second.unit and second.unit != "date" \
+                and second.start_tok == j + 1 and second.rule in ("count", "money", "measure", "percent", "power",
+                                                                   "energy"):
+            first = value if any(toks[x].low in SCALES for x in range(i, j)) else \
+                _scale_like(second, toks, j + 1, value)
+            return Figure(cstart, j, value=first, unit=second.unit, rule=second.rule, digits=digits,
+                          strength=0.7, per=second.per)
     if b >= 0 and toks[b].low in ("between", "from") and j + 1 < n and toks[j].low in ("and", "to") \
             and cur is None and (j >= n or toks[j].kind == "word"):
         second = _read_figure(toks, j + 1, text, None, bare)
@@ -1173,7 +1208,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                 # one scale word for both: "$20-25 billion"
                 if j == i + 1 and j2 > k2 + 1 and toks[j2 - 1].low in SCALES and v2 > value:
                     first = value * SCALES[toks[j2 - 1].low]
-                if v2 >= first and not (toks[k].low == "to" and _change_then_level(toks, cstart, first, v2)):
+                if v2 >= first and not (toks[k].low == "to" and _change_then_level(toks, cstart, first, v2)) \
+                        and not (toks[k].low == "to" and cstart >= 1 and toks[cstart - 1].low == "from"
+                                 and _change_verb_before(toks, cstart - 1)):
                     low_val, value, j = first, v2, j2
                     cur = cur or cur2
     if low_val is None and i >= 1 and toks[i - 1].low == "and" and False:
@@ -1224,6 +1261,8 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                                                       "insiders") \
                     and jn < n and toks[jn].low in _ANONYMOUS_AFTER and value <= 12:
                 return None  # "three people familiar with the matter said": who says it, not a claim
+            if noun and jn < n and toks[jn].low == "ago" and noun.lower() in DURATIONS:
+                return None  # "five years ago" is a time, not a count of years
             if noun:
                 fig.unit, fig.rule, j, fig.strength = noun, "count", jn, 0.75
             elif last_count_unit and j < n and toks[j].low in ("in", "at", "from", "for", "on") \

@@ -679,6 +679,13 @@ FROM_A_NEW_SET = [
     # collective nouns and compound adjectives
     ("The ferry line will hire 60 deck crew before the summer.", "60 deck crew", {"value": 60.0}),
     ("The trust will build a 90-place nursery next to the clinic.", "90-place", {"value": 90.0, "unit": "places"}),
+    # "from X to Y" after a change verb is two levels, the first in the second's unit
+    ("The board wants to raise the depot's fleet from 140 to 210 buses.", "140", {"value": 140.0, "unit": "buses"}),
+    ("The board wants to raise the depot's fleet from 140 to 210 buses.", "210 buses",
+     {"value": 210.0, "unit": "buses", "qualifier": "exact"}),
+    # a qualified decade, and "twice what"
+    ("Rebuilding the pier will take almost a decade.", "almost a decade", {"value": 10.0, "unit": "year"}),
+    ("Rent now costs twice what it did in 2019.", "twice", {"value": 2.0, "unit": "times"}),
 ]
 
 
@@ -694,6 +701,15 @@ def test_rules_from_the_seventh_set(sentence, span, expected):
 ])
 def test_a_hyphenated_period_that_describes_a_move_or_a_rate_is_not_a_duration(sentence):
     assert [c for c in figures(sentence) if c.unit in ("year", "week", "day", "month")] == []
+
+
+def test_from_x_to_y_without_a_change_verb_stays_a_range():
+    check("Seats at the final cost from 40 to 90 euros.", "40 to 90 euros", {"low": 40.0, "high": 90.0,
+                                                                           "qualifier": "range"})
+
+
+def test_years_ago_is_a_time_not_a_count():
+    assert [c.text for c in figures("The mill closed five years ago and 200 jobs went.")] == ["200 jobs"]
 
 
 def test_a_hyphenated_period_that_is_a_term_stays_a_duration():
