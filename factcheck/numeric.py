@@ -959,6 +959,31 @@ _COUNT_NAMED_BY = {"membership": "members", "memberships": "members", "headcount
                    "congregation": "people", "electorate": "voters"}
 
 
+def _label_before(toks: list[Token], i: int) -> Optional[str]:
+    """A fact box's label: "Homes: 1,450" (a capitalised plural noun, alone before a colon, opening the line)."""
+    if i < 2 or toks[i - 1].text != ":" or toks[i - 2].kind != "word" or not toks[i - 2].text[:1].isupper() \
+            or not _looks_plural(toks[i - 2].text) or toks[i - 2].text.isupper():
+        return None
+    before = toks[:i - 2]
+    if before and not all(t.kind == "num" or t.text in (".", ")") for t in before):
+        return None  # only list numbering may come before the label
+    return toks[i - 2].low
+
+
+def _share_restated(toks: list[Token], i: int) -> Optional[str]:
+    """ "30% of the homes, or 435, will be affordable": the count restates a share of a counted noun."""
+    if i < 4 or toks[i - 1].low != "or" or toks[i - 2].text != ",":
+        return None
+    k = i - 3
+    if not (_looks_plural(toks[k].text) and toks[k].text.islower()):
+        return None
+    if toks[k - 1].low in ("the", "its", "their", "all") and k >= 2:
+        k -= 1
+    if toks[k - 1].low == "of" and k >= 2 and (toks[k - 2].text == "%" or toks[k - 2].low in ("percent", "cent")):
+        return toks[i - 3].low
+    return None
+
+
 def _count_noun_before(toks: list[Token], i: int) -> Optional[str]:
     """The counted unit when a noun before the figure, in its clause, names the count (see _COUNT_NAMED_BY)."""
     for t in reversed(toks[max(0, i - 6):i]):
@@ -1292,6 +1317,10 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
                 fig.rule, fig.strength = "rate", 0.75
             elif digits and not _is_year(toks[i]) and (counted := _count_noun_before(toks, i)) is not None:
                 fig.unit, fig.rule, fig.strength = counted, "count_named_before", 0.65  # "a headcount of 4,200"
+            elif digits and not _is_year(toks[i]) and (labelled := _label_before(toks, i)) is not None:
+                fig.unit, fig.rule, fig.strength = labelled, "count_named_before", 0.6  # "Homes: 1,450"
+            elif digits and (share := _share_restated(toks, i)) is not None:
+                fig.unit, fig.rule, fig.strength = share, "count_named_before", 0.6  # "30% of the homes, or 435"
             elif bare:
                 fig.rule, fig.strength = "number", 0.5
             else:

@@ -686,6 +686,9 @@ FROM_A_NEW_SET = [
     # a qualified decade, and "twice what"
     ("Rebuilding the pier will take almost a decade.", "almost a decade", {"value": 10.0, "unit": "year"}),
     ("Rent now costs twice what it did in 2019.", "twice", {"value": 2.0, "unit": "times"}),
+    # a fact box's label names what its figure counts; a share restated as a count keeps the share's noun
+    ("Classrooms: 36", "36", {"value": 36.0, "unit": "classrooms"}),
+    ("About 12% of the flats, or 96, will be for social rent.", "96", {"value": 96.0, "unit": "flats"}),
 ]
 
 
