@@ -755,6 +755,7 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
     masks = _masked(text, seg)
     claims: list[Claim] = []
     carried_unit, carried_para = None, None  # the counted noun last met, and its paragraph
+    cents_in = None  # the currency of the last amount written with its own currency, for "87 cents" alone
     for s_start, s_end in seg.sentences:
         if seg.is_boilerplate(s_start) or not (_CANDIDATE_SIGN.search(text, s_start, s_end)
                                                or _CANDIDATE_WORD.search(text, s_start, s_end)):
@@ -771,6 +772,11 @@ def extract_numeric(seg: Segmented, source_id: str, published: Optional[date] = 
         sentence = text[s_start:s_end]
         sent_ctx = context.SentenceContext(text, s_start, s_end, toks, seg, published)
         for fig in figures:
+            if fig.rule == "money":
+                if not _bare_cents(toks, fig):
+                    cents_in = fig.unit if fig.unit in _CENT_CURRENCIES else None
+                elif fig.unit == "USD" and cents_in:
+                    fig.unit = cents_in  # "C$141 million, or 87 cents a share. Analysts expected 91 cents."
             if fig.time and fig.time.startswith("--") and published is not None:
                 after = [t.low for t in toks[fig.end_tok:fig.end_tok + 2]]
                 step = 1 if after == ["next", "year"] else -1 if after == ["last", "year"] else 0
@@ -1010,9 +1016,6 @@ def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure
                                                 or out[-1].qualifier in ("up_to", "at_least")) \
                 and [t.text for t in toks[out[-1].end_tok:f.start_tok]] in (["or"], ["("], [",", "or"]):
             f.qualifier = out[-1].qualifier  # "roughly $283 or £206", "about €50m ($54m)": one amount
-        if out and f.rule == "money" and f.unit == "USD" and _bare_cents(toks, f):
-            home = next((o.unit for o in reversed(out) if o.rule == "money" and o.unit in _CENT_CURRENCIES), "USD")
-            f.unit = home  # "C$141 million, or 87 cents a share": the cents are Canadian
         if out and f.unit in ("%", "pp") and f.value is not None and f.value > 0 \
                 and f.rule in ("percent", "percentage_points") \
                 and [t.text for t in toks[out[-1].end_tok:f.start_tok]] == [",", "or"] \

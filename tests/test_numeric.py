@@ -711,6 +711,14 @@ def test_from_x_to_y_without_a_change_verb_stays_a_range():
                                                                            "qualifier": "range"})
 
 
+def test_cents_alone_take_the_currency_of_the_last_amount_written_with_one():
+    text = ("Earnings were NZ$48 million, or 19 cents a share. Analysts had expected 21 cents.\n\n"
+            "The bonds were sold at US$1.02 and pay 5 cents a unit.")
+    units = {c.text: c.unit for c in figures(text)}
+    assert units["19 cents a share"] == units["21 cents"] == "NZD"
+    assert units["5 cents a unit"] == "USD"
+
+
 def test_years_ago_is_a_time_not_a_count():
     assert [c.text for c in figures("The mill closed five years ago and 200 jobs went.")] == ["200 jobs"]
 
