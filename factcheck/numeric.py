@@ -344,6 +344,13 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
     if t.text in ("-", "–") and j >= 1 and j + 1 < n and toks[j - 1].end == t.start == toks[j + 1].start - 1 \
             and (toks[j + 1].low in POWER or toks[j + 1].low in ENERGY or toks[j + 1].low == "percent"):
         return _unit_after(toks, j + 1)  # a compound adjective: "a 600-megawatt wind farm", "a 5-percent stake"
+    k = j + 1 if t.text in ("-", "–") and j >= 1 and toks[j - 1].end == t.start else j
+    if k + 2 < n and toks[k].low in ("acre", "acres") and toks[k + 1].text == "-" \
+            and toks[k + 2].low in ("foot", "feet"):
+        return "acre-feet", 1, k + 3, "measure"  # "96,000 acre-feet", "a 690,000-acre-foot reservoir"
+    if w == "km" and j + 2 < n and toks[j + 1].text == "/" and toks[j + 2].low == "h" \
+            and toks[j + 2].start == toks[j + 1].end:
+        return "km/h", 1, j + 3, "measure"  # "124km/h"
     if t.text in ("-", "–") and j >= 1 and j + 2 < n and toks[j - 1].kind == "num" \
             and toks[j - 1].end == t.start == toks[j + 1].start - 1 and toks[j + 1].kind == "word" \
             and toks[j + 1].text.islower() and toks[j + 1].low in _HYPHEN_COUNT_NOUNS:
@@ -957,7 +964,7 @@ def _bare_cents(toks: list[Token], f: Figure) -> bool:
 
 # Nouns that name a count of people or things, so a bare figure after them counts those: "a headcount of 4,200",
 # "membership reached a record 21,412", "enrolment stands at 14,860"
-_COUNT_NAMED_BY = {"membership": "members", "memberships": "members", "headcount": "employees",
+_COUNT_NAMED_BY = {"age": "years", "membership": "members", "memberships": "members", "headcount": "employees",
                    "workforce": "workers", "enrolment": "students", "enrollment": "students",
                    "enrolments": "students", "enrollments": "students", "attendance": "people",
                    "crowd": "people", "crowds": "people", "audience": "people", "population": "people",
@@ -1160,10 +1167,17 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     value, j, digits = _read_number(toks, i)
     if value is None:
         return None
+    if j + 3 < n and toks[j].low == "and" and toks[j + 1].low in ("a", "one") and toks[j + 2].low == "half" \
+            and value == int(value) and value < 1000 and toks[j + 3].kind == "word":
+        value, j = value + 0.5, j + 3  # "seven and a half years", "two and a half million"
+        if toks[j].low in _BIG_SCALES:
+            value, j = value * SCALES[toks[j].low], j + 1
     if i >= 2 and toks[i - 1].text in "<>=" and toks[i - 2].text in "<>=" and toks[i - 1].kind == "sym" \
             and toks[i - 2].kind == "sym" and (toks[i - 2].text + toks[i - 1].text) not in (">=", "<="):
         return None  # "<>30", "=>30": not a bound a reader would write
     cur, cstart, cscale = currency.before(toks, i) if digits else (None, i, 1)
+    if cur is None and j == i + 2 and toks[i + 1].low == "mm" and toks[i + 1].start == t.end:
+        value, j = value / 1e6, i + 1  # "131mm of rain": millimetres; "mm" means million only for money ("$5mm")
     if cur is None and digits and _is_version(toks, i):
         return None
     if _is_rank(toks, i):
@@ -1446,6 +1460,13 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         frac = FRACTIONS[toks[i + 2].low]
     elif t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in FRACTIONS and toks[i + 1].low != "half":
         num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
+    elif t.low == "half" and i >= 1 and (q_qs := _qualifier_before(toks, i))[1] >= 1 \
+            and toks[q_qs[1] - 1].low == "by":
+        q, qs, _ = q_qs  # "fall by about half": a change of 50%
+        fig = Figure(qs, i + 1, value=50.0, unit="%", rule="fraction", digits=False, strength=0.7,
+                     qualifier=q or "exact")
+        _growth(toks, fig)
+        return fig
     elif t.low == "half" and i + 1 < n and toks[i + 1].low in ("of", "its", "their", "the", "his", "her", "our") \
             and not (i >= 1 and toks[i - 1].low in _PERIOD_HALF) and not (i >= 1 and toks[i - 1].low in ("a", "one")):
         num, j, frac = 1, i + 1, 0.5  # "half of the staff", but not "the first half of the year"

@@ -450,7 +450,7 @@ def _speaker_from(toks: list[Token], people: _People, pos: int) -> tuple[Optiona
     return people.full_name(name), role, "named"
 
 
-def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
+def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People, quotes: list[_Quote]):
     """Rule 1: “...,” said X  /  “...,” X said  /  “...,” he added."""
     stop = pe
     m = _MARKS.search(text, q.close + 1, pe)
@@ -489,6 +489,9 @@ def _after_cue(text: str, seg: Segmented, q: _Quote, pe: int, people: _People):
                 break
             if head[-1].low in PRONOUNS:
                 head = head[-1:]
+            if len(head) == 1 and head[0].low == "it":
+                org = _organisation_that_spoke(seg, q.open, quotes)
+                return (org, None, toks[m2].low, "it") if org else None
             name, role, how = _speaker_from(head, people, q.open)
             if name:
                 return name, role, toks[m2].low, how
@@ -818,7 +821,8 @@ def _unnamed_speaker(toks: list[Token], after_cue: bool = False, subject_of_cue:
         return None
     if after_cue and not any(_speaker_like(t.low) for t in words[1:3]):
         return None  # 'said the cuts fell hardest': the words after "said" are what was said, not who
-    if not after_cue and not subject_of_cue and not any(t.low in _SPEAKER_NOUNS for t in words):
+    if not after_cue and not subject_of_cue and not any(t.low in _SPEAKER_NOUNS or t.low in _PERSON_ROLES
+                                                          for t in words):
         return None  # before a cue the subject must read as a speaker ("a spokesperson", "the agency")
     return _join(words[1:] if words[0].low == "the" else words).lower() if words[0].low == "the" \
         else _join(words)[0].lower() + _join(words)[1:]
@@ -875,7 +879,8 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
     return None
 
 
-def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: int = 8) -> Optional[str]:
+def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: int = 8,
+                        with_cue: bool = False) -> Optional[str]:
     """The first person-like name that opens a sentence (as its subject) in the ``ahead`` sentences after ``pos``,
     outside quotation marks: a feature that quotes "the harbourmaster" first and names her later ("Morag Leask, 57,
     became harbourmaster in 2004"). Only for a pronoun that nobody named before can explain."""
@@ -888,10 +893,33 @@ def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: i
         toks = [t for t in seg.tokens(s0, s1) if not quoted(t.start)]
         if not toks or quoted(s0) or toks[0].start != seg.tokens(s0, s1)[0].start:
             continue
-        runs = party_runs(toks, 0, min(len(toks), 5))
-        if runs and runs[0][0] == 0 and _is_person_like(runs[0][2]):
-            return runs[0][2]
+        runs = party_runs(toks, 0, min(len(toks), 6))
+        lead = 0
+        while lead < len(toks) and (toks[lead].low in _TITLES or toks[lead].text == "."):
+            lead += 1  # "Cllr", "Recorder", "Dr." before the name
+        if runs and runs[0][0] <= lead and with_cue and not any(t.low in SPEECH_CUES for t in toks):
+            return None
+        if runs and runs[0][0] <= lead:
+            words = runs[0][2].split()
+            while len(words) > 2 and words[0].lower().strip(".") in _TITLES:
+                words = words[1:]  # "Recorder Alison Whitlow", "Cllr Fiona Marchetti"
+            if _is_person_like(" ".join(words)):
+                return " ".join(words)
+        if with_cue:
+            return None
     return None
+
+
+_TITLES = ROLE_WORDS | {"recorder", "magistrate", "coroner"}
+_PERSON_ROLES = ROLE_WORDS - {"group", "global", "national", "board", "member", "senior", "associate", "lead",
+                              "managing", "under", "vice", "prime", "general"}
+
+
+def _definite_role(unnamed: str) -> bool:
+    """ "judge", "leader of the green group", "federation's general secretary": a role held by one person, written
+    with "the" (not "a spokesman"), whom the next sentence may name."""
+    words = unnamed.split()
+    return bool(words) and words[0] not in _UNNAMED_START and any(w in _PERSON_ROLES for w in words[:4])
 
 
 def _named_with(text: str, pos: int, noun: str) -> Optional[str]:
@@ -907,6 +935,24 @@ def _named_with(text: str, pos: int, noun: str) -> Optional[str]:
         if words:
             found = " ".join(words + [noun.capitalize()])
     return found
+
+
+def _organisation_that_spoke(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 4) -> Optional[str]:
+    """The organisation last given a speech verb before ``pos`` ("..., the Rivers Authority said in a statement."),
+    for a quotation that "it said": a name that is not a person's, right before the verb, outside quotation marks."""
+    from .context import named_runs
+
+    quoted = _inside_quotes(quotes)
+    idx = seg.sentence_index(pos)
+    for i in range(idx, max(-1, idx - back), -1):
+        s0, s1 = seg.sentences[i]
+        toks = [t for t in seg.tokens(s0, min(s1, pos)) if not quoted(t.start)]
+        for a, b, name in reversed(named_runs(toks, seg, 0, len(toks))):
+            if b < len(toks) and toks[b].low in SPEECH_CUES and toks[b].low not in CHARACTERISING_CUES \
+                    and not _is_person_like(name) or b < len(toks) and toks[b].low in SPEECH_CUES \
+                    and any(w.lower().strip(".") in _ORG_HINTS for w in name.split()):
+                return name
+    return None
 
 
 def _last_organisation(seg: Segmented, pos: int, people: _People, quotes: list[_Quote],
@@ -1011,6 +1057,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
     claims: list[Claim] = []
     runons: list[tuple[int, int]] = []  # (index into quotes, index of claim) for run-on quotes
     prev_by_para: dict[int, _Quote] = {}
+    last_speaker_in: dict[tuple[int, int], tuple] = {}  # paragraph -> (speaker, role, cue) of its last quotation
     last_runon: Optional[_Quote] = None
     for qi, q in enumerate(quotes):
         if seg.is_boilerplate(q.open):
@@ -1025,7 +1072,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             or _names_a_work(text, q, content)
         found = None
         if not modifier:
-            found = _after_cue(text, seg, q, pe, people)
+            found = _after_cue(text, seg, q, pe, people, quotes)
             if found is None:
                 found = _intro_before(text, seg, q, ps, people, prev.close + 1 if prev else ps)
             if found is None and not _is_title(content):
@@ -1038,6 +1085,10 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             if found is None and text[ps:q.open].strip() == "" and text[q.close + 1:pe].strip(" .") == "" \
                     and _full_sentence(content) and last_runon is None and ps > 0:
                 found = _paraphrase_speaker(seg, ps, people)
+                before = seg.paragraph_at(ps - 1)
+                if found is None and before in last_speaker_in:
+                    # “...,” the chief executive said: "...". ¶ “We will not waste a penny of it.”
+                    found = (*last_speaker_in[before], "previous paragraph")
         reasons = []
         how = None
         if found and found[3] == "unnamed" and found[0] in ORG_NOUNS:
@@ -1045,10 +1096,20 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             org = _named_with(text, q.open, found[0]) or _last_organisation(seg, q.open, people, quotes)
             if org:
                 found = (org, None, found[2], "organisation")
+        if found and found[3] == "unnamed" and _definite_role(found[0]):
+            later = _person_named_after(seg, q.close, quotes, ahead=1, with_cue=True)
+            if later:
+                found = (later, found[0], found[2], "named later")  # "the judge said ... Recorder Ann Roe told"
         if found:
             q.speaker, q.role, q.cue, how = found
             if how == "organisation":
                 reasons.append("speaker resolved from 'the company'")
+            elif how == "it":
+                reasons.append("speaker resolved from 'it'")
+            elif how == "named later":
+                reasons.append("speaker named in the next sentence")
+            elif how == "previous paragraph":
+                reasons.append("continues the speaker of the paragraph before")
             if how == "pronoun":
                 reasons.append("speaker resolved from pronoun")
             elif how == "unnamed":
@@ -1065,6 +1126,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             q.speaker, q.cue = last_runon.speaker, last_runon.cue
             reasons.append("continues a quotation from the previous paragraph")
         if q.speaker:
+            last_speaker_in[(ps, pe)] = (q.speaker, q.role, q.cue)
             people.add(q.open, q.speaker)
             if how in ("named", "pronoun"):
                 people.sure.add(q.speaker)

@@ -691,6 +691,27 @@ FROM_A_NEW_SET = [
     ("About 12% of the flats, or 96, will be for social rent.", "96", {"value": 96.0, "unit": "flats"}),
 ]
 
+FROM_THE_EIGHTH_SET = [
+    ("Storm Cora dumped 87mm of rain on the valley.", "87mm", {"value": 87.0, "unit": "mm"}),
+    ("The fund raised $12mm from family offices.", "$12mm", {"value": 12e6, "unit": "USD"}),
+    ("Gusts reached 96km/h on the ridge.", "96km/h", {"value": 96.0, "unit": "km/h"}),
+    ("Growers will get 52,000 acre-feet this year.", "52,000 acre-feet", {"value": 52000.0, "unit": "acre-feet"}),
+    ("The lake is at 40% of its 310,000-acre-foot capacity.", "310,000-acre-foot",
+     {"value": 310000.0, "unit": "acre-feet"}),
+    ("She was jailed for four and a half years.", "four and a half years", {"value": 4.5, "unit": "year"}),
+    ("The town has three and a half million visitors a year.", "three and a half million visitors",
+     {"value": 3.5e6}),
+    ("Sales are expected to fall by roughly half next month.", "roughly half",
+     {"value": -50.0, "unit": "%", "qualifier": "about"}),
+    ("The bill would lift the pension age to 68 from 67.", "68", {"value": 68.0, "unit": "years"}),
+    ("The bill would lift the pension age to 68 from 67.", "67", {"value": 67.0, "unit": "years"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", FROM_THE_EIGHTH_SET)
+def test_rules_from_the_eighth_set(sentence, span, expected):
+    check(sentence, span, expected)
+
 
 @pytest.mark.parametrize("sentence,span,expected", FROM_A_NEW_SET)
 def test_rules_from_the_seventh_set(sentence, span, expected):

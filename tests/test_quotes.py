@@ -420,3 +420,29 @@ def test_a_party_named_inside_a_role_is_not_the_speaker():
 def test_a_quoted_name_given_to_a_group_is_not_a_quote():
     text = "Parents said they had set up a group, “Keep Fenwick Open”, and would write to the minister."
     assert not [q for q in quotes(text) if "Keep Fenwick Open" in q.quote]
+
+
+def test_it_said_goes_to_the_organisation_that_spoke_last():
+    text = ("The canal rose 40cm overnight, the Waterways Trust said in a statement.\n\n"
+            "“We expect the towpath to stay closed until the weekend,” it said.\n")
+    q = speaker_of(text, "towpath to stay closed")
+    assert q.speaker == "Waterways Trust" and "speaker resolved from 'it'" in q.confidence_reasons
+
+
+def test_a_role_named_in_the_next_sentence_is_that_person():
+    text = ("Passing sentence, the judge said the defendant had “taken the savings of people who trusted him.” "
+            "Judge Miriam Okoye told the court the harm could not be undone.")
+    q = speaker_of(text, "savings of people")
+    assert (q.speaker, q.speaker_role) == ("Miriam Okoye", "judge")
+
+
+def test_an_unnamed_spokesman_is_not_the_person_named_next():
+    text = ("A spokesman for the port said the berth was “ready for the first ship”. "
+            "Tomas Ekberg, an analyst at Norvik, said the timetable looked tight.")
+    assert speaker_of(text, "ready for the first ship").speaker != "Tomas Ekberg"
+
+
+def test_a_lone_quote_paragraph_after_an_attributed_one_keeps_its_speaker():
+    text = ("Head teacher Ruth Amadi said: “Every child here will have a laptop by spring.”\n\n"
+            "“Nobody will be left behind.”\n")
+    assert speaker_of(text, "Nobody will be left behind").speaker == "Ruth Amadi"
