@@ -11,7 +11,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from collections import Counter, namedtuple
+from collections import Counter, deque, namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -125,7 +125,7 @@ def cross_check(db: sqlite_utils.Database, force: bool = False, workers: Optiona
         summary.flags += len(story_flags)
         summary.kinds.update(f["kind"] for f in story_flags)
         summary.confidences_changed += len(story_changed)
-        if len(flags) + len(changed) > _WRITE_EVERY:  # written in bounded batches, not held to the end
+        if len(flags) >= _FLAGS_PER_WRITE or len(changed) >= _WRITE_EVERY:  # bounded batches, not held to the end
             _write(db, flags, changed)
             flags, changed = [], []
     _write(db, flags, changed, mark=mark)
@@ -140,7 +140,8 @@ def _write(db: sqlite_utils.Database, flags: list[dict], changed: list[tuple], m
             store.set_info(db, "crosscheck", mark)
 
 
-_WRITE_EVERY = 20_000
+_WRITE_EVERY = 5_000  # confidences per write: the journal of a transaction is held in memory
+_FLAGS_PER_WRITE = 200  # a flag carries its evidence (each side's sentence), so fewer at a time
 
 
 def check_story(db: sqlite_utils.Database, source_ids: list[str], workers: int = 1) -> tuple[list[dict], list[tuple]]:
@@ -163,8 +164,19 @@ def _results(db: sqlite_utils.Database, groups: list[list[str]], workers: int) -
             yield check_story(db, ids, workers=workers if len(groups) == 1 else 1)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(groups)), initializer=_open_reader, initargs=(path,)) as pool:
-        yield from pool.imap(_check_in_worker, groups, chunksize=4)
+    processes = min(workers, len(groups))
+    with context.Pool(processes, initializer=_open_reader, initargs=(path,)) as pool:
+        # A bounded window of stories in flight: results wait for this process to write them, never pile up.
+        pending: deque = deque()
+        for i in range(0, len(groups), _STORIES_PER_TASK):
+            pending.append(pool.apply_async(_check_in_worker, (groups[i:i + _STORIES_PER_TASK],)))
+            if len(pending) >= 2 * processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+_STORIES_PER_TASK = 4
 
 
 def _file_of(db: sqlite_utils.Database) -> Optional[str]:
@@ -184,8 +196,8 @@ def _open_reader(path: str) -> None:
     _reader = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60))
 
 
-def _check_in_worker(source_ids: list[str]) -> tuple[list, list]:
-    return check_story(_reader, source_ids)
+def _check_in_worker(stories_: list[list[str]]) -> list[tuple[list, list]]:
+    return [check_story(_reader, source_ids) for source_ids in stories_]
 
 
 def steps(claims_dir: Union[str, Path, None] = "claims", say: Optional[Say] = None,
