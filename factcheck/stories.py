@@ -32,54 +32,57 @@ def ledger_names(db: sqlite_utils.Database) -> NameIndex:
     return NameIndex(name for (name,) in rows)
 
 
-def source_parties(db: sqlite_utils.Database, names: NameIndex) -> dict[str, frozenset[str]]:
-    """source id -> the parties its figures are about, and the known parties its title names."""
-    found: dict[str, set[str]] = defaultdict(set)
+def source_parties(db: sqlite_utils.Database, names: NameIndex) -> tuple[list[str], list[tuple[int, ...]], list[str]]:
+    """(source ids in order, the parties of each as numbers, the party for each number): the parties a source's
+    figures are about, and the known parties its title names. Numbers keep the per-source lists small."""
+    number: dict[str, int] = {}
+    found: dict[str, set[int]] = defaultdict(set)
     for sid, subject, obj in db.execute("select source_id, subject, object from claims where kind = 'numeric' and "
                                         "(subject is not null or object is not null)"):
         for name in (subject, obj):
-            found[sid].update(names.canon(name) or ())
-    known = {k for keys in found.values() for k in keys}
-    out = {}
+            for key in names.canon(name) or ():
+                found[sid].add(number.setdefault(key, len(number)))
+    ids, parties = [], []
     for sid, title in db.execute("select id, title from sources order by id"):
-        keys = found.get(sid, set())
+        keys = found.pop(sid, set())
         for name in entities(title or ""):
-            keys |= set(names.canon(name) or ()) & known
-        out[sid] = frozenset(keys)
-    return out
+            keys.update(number[k] for k in names.canon(name) or () if k in number)
+        ids.append(sid)
+        parties.append(tuple(sorted(keys)))
+    return ids, parties, list(number)
 
 
-def hubs(parties: Iterable[frozenset[str]], limit: int = HUB_PARTIES) -> set[str]:
+def hubs(parties: Iterable[tuple[int, ...]], limit: int = HUB_PARTIES) -> set[int]:
     """The parties seen beside more than ``limit`` other parties (counting stops there, so memory stays small)."""
-    beside: dict[str, set[str]] = defaultdict(set)
+    beside: dict[int, set[int]] = defaultdict(set)
     for keys in parties:
         for key in keys:
             others = beside[key]
             if len(others) <= limit:
-                others.update(keys - {key})
+                others.update(k for k in keys if k != key)
     return {key for key, others in beside.items() if len(others) > limit}
 
 
 def stories(db: sqlite_utils.Database, names: Optional[NameIndex] = None, limit: int = HUB_PARTIES) -> list[list[str]]:
     """Every source id, grouped into stories: sorted lists, in the order of each story's first source id."""
-    by_source = source_parties(db, names or ledger_names(db))
-    hub = hubs(by_source.values(), limit)
-    parent: dict[str, str] = {}
+    ids, parties, keys = source_parties(db, names or ledger_names(db))
+    hub = hubs(parties, limit)
+    parent = list(range(len(ids) + len(keys)))  # sources first, then parties
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for sid, keys in by_source.items():
-        root = find(sid)
-        for key in keys - hub:
-            other = find("\x00" + key)  # parties and source ids never collide
-            if other != root:
-                parent[other] = root
-    groups: dict[str, list[str]] = defaultdict(list)
-    for sid in sorted(by_source):
-        groups[find(sid)].append(sid)
-    return sorted(groups.values(), key=lambda ids: ids[0])
+    for i, own in enumerate(parties):
+        root = find(i)
+        for key in own:
+            if key not in hub:
+                other = find(len(ids) + key)
+                if other != root:
+                    parent[other] = root
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, sid in enumerate(ids):
+        groups[find(i)].append(sid)
+    return sorted(groups.values(), key=lambda group: group[0])
