@@ -153,7 +153,19 @@ def check_story(db: sqlite_utils.Database, source_ids: list[str], workers: int =
     changed = [(value, json.dumps(reasons, ensure_ascii=False), c.id)
                for c, value, reasons in scores(claims, docs, result)
                if (c.confidence, c.confidence_reasons) != (value, reasons)]
+    _trim_caches()
     return [flag.model_dump(mode="json") for flag in result.flags], changed
+
+
+def _trim_caches(limit: int = 20_000) -> None:
+    """Empty the text caches of cross-referencing once they pass ``limit`` entries: stories rarely share sentences,
+    and a process that checks one story after another would otherwise keep every sentence it has seen."""
+    from . import matching, timing
+
+    for cached in (matching.name_key, matching.party_key, matching.entities, matching.norm_text,
+                   timing._date_spots):
+        if cached.cache_info().currsize > limit:
+            cached.cache_clear()
 
 
 def _results(db: sqlite_utils.Database, groups: list[list[str]], workers: int) -> Iterator[tuple[list, list]]:
