@@ -287,8 +287,9 @@ class LedgerDatabase(Database):
 
 # How Datasette asks for a page of a search with no other filter, sorted by its primary key (the default),
 # and for the pages after it.
-_SEARCH_ROWS = re.compile(r"(?P<head>select .+?) from (?P<table>\w+|\[[^\]]+\]) (?P<tail>where rowid in \(select rowid "
-                          r"from (?P<fts>\w+|\[[^\]]+\]) where (?P=fts) match (?P<match>escape_fts\(:search\)|:search)\) "
+_SEARCH_ROWS = re.compile(r"(?P<head>select .+?) from (?P<table>\w+|\[[^\]]+\]) "
+                          r"(?P<tail>where rowid in \(select rowid from (?P<fts>\w+|\[[^\]]+\]) "
+                          r"where (?P=fts) match (?P<match>escape_fts\(:search\)|:search)\) "
                           r"(?:and \(\((?P<after>\w+|\[[^\]]+\]) [<>] :p\d+\)\) )?"
                           r"order by (?P<key>\w+|\[[^\]]+\])(?: desc)? limit \d+)\s*", re.S)
 

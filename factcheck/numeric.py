@@ -712,6 +712,10 @@ def _is_headline(toks: list[Token]) -> bool:
     return len(long_words) >= 4 and sum(t.text[:1].isupper() for t in long_words) >= 0.75 * len(long_words)
 
 
+# Letters glued to a figure that make it an ordinal, a multiple or a share, never a model number
+_GLUED_UNITS = frozenset({"x", "st", "nd", "rd", "th", "s", "pct", "pc", "bps", "bp", "pp", "ppt"})
+
+
 def _is_version(toks: list[Token], i: int) -> bool:
     """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
     t = toks[i]
@@ -723,8 +727,7 @@ def _is_version(toks: list[Token], i: int) -> bool:
         w = toks[i + 1].low
         if currency.after(toks, i + 1)[0] or w in ("lakh", "lakhs", "crore", "crores", "mm"):
             return False  # "115USD", "42RM", "10MNT"
-        if w not in SCALES and w not in POWER and w not in ENERGY and w not in ("x", "st", "nd", "rd", "th", "s",
-                                                                                   "pct", "pc", "bps", "bp", "pp", "ppt") \
+        if w not in SCALES and w not in POWER and w not in ENERGY and w not in _GLUED_UNITS \
                 and toks[i + 1].text not in ("C", "F") and w not in _MEASURES:  # "46.8C", "4.7mm"
             return True
     if i >= 1 and toks[i - 1].kind == "word" and toks[i - 1].end == t.start:

@@ -15,6 +15,7 @@ story (the product's main case) names far fewer parties than that, so it is one 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
 from collections.abc import Iterable
 from typing import Optional
 
@@ -34,22 +35,31 @@ def ledger_names(db: sqlite_utils.Database) -> NameIndex:
 
 def source_parties(db: sqlite_utils.Database, names: NameIndex) -> tuple[list[str], list[tuple[int, ...]], list[str]]:
     """(source ids in order, the parties of each as numbers, the party for each number): the parties a source's
-    figures are about, and the known parties its title names. Numbers keep the per-source lists small."""
+    figures are about, and the known parties its title names. The claims are read a source at a time, in step with
+    the sources, and a source keeps only a tuple of numbers."""
     number: dict[str, int] = {}
-    found: dict[str, set[int]] = defaultdict(set)
-    for sid, subject, obj in db.execute("select source_id, subject, object from claims where kind = 'numeric' and "
-                                        "(subject is not null or object is not null)"):
-        for name in (subject, obj):
-            for key in names.canon(name) or ():
-                found[sid].add(number.setdefault(key, len(number)))
+    for (name,) in db.execute(_NUMERIC_NAMES):
+        for key in names.canon(name) or ():
+            number.setdefault(key, len(number))
     ids, parties = [], []
-    for sid, title in db.execute("select id, title from sources order by id"):
-        keys = found.pop(sid, set())
-        for name in entities(title or ""):
+    for sid, rows in groupby(db.execute(_SOURCES_WITH_PARTIES), key=lambda row: row[0]):
+        keys: set[int] = set()
+        title = None
+        for _, title, subject, obj in rows:
+            for name in (subject, obj):
+                keys.update(number[k] for k in names.canon(name) or () if k in number)
+        for name in entities.__wrapped__(title or ""):  # not cached: every title is read once
             keys.update(number[k] for k in names.canon(name) or () if k in number)
         ids.append(sid)
         parties.append(tuple(sorted(keys)))
     return ids, parties, list(number)
+
+
+_NUMERIC_NAMES = ("select subject from claims where kind = 'numeric' and subject is not null "
+                  "union select object from claims where kind = 'numeric' and object is not null")
+_SOURCES_WITH_PARTIES = ("select s.id, s.title, c.subject, c.object from sources s left join claims c "
+                         "on c.source_id = s.id and c.kind = 'numeric' "
+                         "and (c.subject is not null or c.object is not null) order by s.id")
 
 
 def hubs(parties: Iterable[tuple[int, ...]], limit: int = HUB_PARTIES) -> set[int]:
