@@ -1102,22 +1102,8 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 found = (later, found[0], found[2], "named later")  # "the judge said ... Recorder Ann Roe told"
         if found:
             q.speaker, q.role, q.cue, how = found
-            if how == "organisation":
-                reasons.append("speaker resolved from 'the company'")
-            elif how == "it":
-                reasons.append("speaker resolved from 'it'")
-            elif how == "named later":
-                reasons.append("speaker named in the next sentence")
-            elif how == "previous paragraph":
-                reasons.append("continues the speaker of the paragraph before")
-            if how == "pronoun":
-                reasons.append("speaker resolved from pronoun")
-            elif how == "unnamed":
-                reasons.append("unnamed speaker")
-            elif how == "paraphrase":
-                reasons.append("speaker named in the paragraph before")
-            elif how == "unresolved":
-                reasons.append("pronoun not resolved to a name")
+            if how in _HOW_REASONS:
+                reasons.append(_HOW_REASONS[how])
         elif not modifier and (words > 3 or _full_sentence(content)) and prev is not None and prev.speaker:
             q.speaker, q.role, q.cue = prev.speaker, None, prev.cue
             reasons.append("continues a quotation attributed in the same paragraph")
@@ -1169,6 +1155,19 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
             claims[ci].confidence = 0.8
             claims[ci].confidence_reasons = [f"speaker by {nxt.cue}", "quotation runs over several paragraphs"]
     return claims
+
+
+# How a speaker was found, as the reason a claim's confidence lists (a name after a cue needs none)
+_HOW_REASONS = {
+    "organisation": "speaker resolved from 'the company'",
+    "it": "speaker resolved from 'it'",
+    "named later": "speaker named in the next sentence",
+    "previous paragraph": "continues the speaker of the paragraph before",
+    "pronoun": "speaker resolved from pronoun",
+    "unnamed": "unnamed speaker",
+    "paraphrase": "speaker named in the paragraph before",
+    "unresolved": "pronoun not resolved to a name",
+}
 
 
 def _rule_name(reasons: list[str], q: _Quote) -> str:
