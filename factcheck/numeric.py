@@ -656,6 +656,31 @@ def _read_date(toks: list[Token], i: int) -> Optional[tuple[int, str]]:
             j = k + 1
     if day is None and year is None:
         return None
+    iso = _iso_date(year, month, day)
+    return (j, iso) if iso else None
+
+
+def _read_day_first_date(toks: list[Token], i: int) -> Optional[tuple[int, str]]:
+    """A date written day first: "14 December", "3 May 2026", "1st March"."""
+    n = len(toks)
+    t = toks[i]
+    if t.kind != "num" or not t.text.isdigit() or len(t.text) > 2 or not 1 <= int(t.text) <= 31:
+        return None
+    j = i + 1
+    if j < n and toks[j].low in ("st", "nd", "rd", "th") and toks[j].start == t.end:
+        j += 1
+    if j >= n or toks[j].low not in MONTHS or not toks[j].is_cap or len(toks[j].text) < 3:
+        return None
+    month, j = MONTHS[toks[j].low], j + 1
+    year = None
+    if j < n and _is_year(toks[j]):
+        year, j = int(toks[j].text), j + 1
+    iso = _iso_date(year, month, int(t.text))
+    return (j, iso) if iso else None
+
+
+def _iso_date(year: Optional[int], month: int, day: Optional[int]) -> Optional[str]:
+    """ISO text of a date ("2026-12-14"), a month ("2026-12") or a day with no year yet ("--12-14")."""
     if year is not None and day is not None:
         try:
             iso = date(year, month, day).isoformat()
@@ -664,8 +689,12 @@ def _read_date(toks: list[Token], i: int) -> Optional[tuple[int, str]]:
     elif year is not None:
         iso = f"{year:04d}-{month:02d}"
     else:
+        try:
+            date(2000, month, day)  # a leap year: "29 February" is a day, "31 February" is not
+        except ValueError:
+            return None
         iso = f"--{month:02d}-{day:02d}"
-    return j, iso
+    return iso
 
 
 def _is_year(tok: Token) -> bool:
@@ -835,9 +864,9 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
         if masks and t.kind != "word" and _in_spans(masks, t.start, t.end):
             i += 1
             continue
-        # calendar dates start at a month name
-        if t.kind == "word" and t.low in MONTHS:
-            d = _read_date(toks, i)
+        # calendar dates start at a month name, or at a day before one
+        if t.kind == "word" and t.low in MONTHS or t.kind == "num" and i + 1 < n and toks[i + 1].kind == "word":
+            d = _read_date(toks, i) if t.kind == "word" else _read_day_first_date(toks, i)
             if d is not None:
                 j, iso = d
                 figures.append(Figure(i, j, unit="date", rule="date", time=iso, digits=True, strength=0.9))
@@ -973,6 +1002,24 @@ _COUNT_NAMED_BY = {"age": "years", "membership": "members", "memberships": "memb
                    "crowd": "people", "crowds": "people", "audience": "people", "population": "people",
                    "readership": "readers", "ridership": "riders", "viewership": "viewers",
                    "congregation": "people", "electorate": "voters"}
+
+
+_AFTER_ELIDED = frozenset({"in", "on", "at", "during", "last", "this", "over", "across", "since", "after", "before",
+                           "by", "from", "to", "each", "a", "an"})
+
+
+def _coordinated_elision(toks: list[Token], i: int, j: int) -> bool:
+    """A figure whose noun is the sentence's last counted noun, left out in a coordinated clause: "opened six stores
+    and closed two in the quarter", "ordered 20 jets, with options for 10 more", "1,480 trains, 96 more than today",
+    "four trains an hour, up from three"."""
+    ends = j >= len(toks) or toks[j].kind != "word" or toks[j].low in _AFTER_ELIDED
+    if ends and i >= 2 and toks[i - 1].kind == "word" and toks[i - 1].text.islower() \
+            and toks[i - 2].low in ("and", "but") and toks[i - 1].low not in _AFTER_ELIDED:
+        return True  # "and closed two"
+    if ends and i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
+        return True  # "four trains an hour, up from three"
+    return j < len(toks) and toks[j].low == "more" and (j + 1 >= len(toks) or toks[j + 1].kind != "word"
+                                                         or toks[j + 1].low in ("and", "in", "by", "over", "than"))
 
 
 def _label_before(toks: list[Token], i: int) -> Optional[str]:
@@ -1335,6 +1382,10 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
             elif (rate := _rate_per(toks, i, j)) is not None:
                 fig.unit, fig.per, j = rate  # "21.3 per 100,000 people": admissions per 100,000 people
                 fig.rule, fig.strength = "rate", 0.75
+            elif last_count_unit and not carried and value >= 2 and not _is_year(toks[i]) \
+                    and _coordinated_elision(toks, i, j):
+                fig.unit, fig.rule, fig.strength = last_count_unit, "count_elided", 0.6  # "opened six, closed two"
+                j += 1 if j < n and toks[j].low == "more" else 0  # "options for 10 more"
             elif digits and not _is_year(toks[i]) and (counted := _count_noun_before(toks, i)) is not None:
                 fig.unit, fig.rule, fig.strength = counted, "count_named_before", 0.65  # "a headcount of 4,200"
             elif digits and not _is_year(toks[i]) and (labelled := _label_before(toks, i)) is not None:

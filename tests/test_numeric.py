@@ -708,6 +708,32 @@ FROM_THE_EIGHTH_SET = [
 ]
 
 
+COORDINATED_ELISIONS = [
+    ("The chain opened nine cafes and shut four in the spring.", "four", {"value": 4.0, "unit": "cafes"}),
+    ("The navy ordered 12 frigates, with options for six more.", "six more", {"value": 6.0, "unit": "frigates"}),
+    ("The line will run 310 buses a day, 25 more than now.", "25 more", {"value": 25.0, "unit": "buses"}),
+    ("The school has 14 classes a year, up from eleven.", "eleven", {"value": 11.0, "unit": "classes"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", COORDINATED_ELISIONS)
+def test_a_count_whose_noun_is_left_out_in_a_coordinated_clause(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+def test_a_date_written_day_first_is_a_date_not_a_count():
+    text = "Ferries will run 40 sailings a week from 14 December, and the 3 May 2027 timetable adds more."
+    got = {c.text: (c.unit, c.time) for c in figures(text)}
+    assert got["14 December"][0] == "date" and got["14 December"][1].endswith("-12-14")
+    assert got["3 May 2027"] == ("date", "2027-05-03")
+    assert "40 sailings a week" in got and not any(unit == "sailings" and t != "40 sailings a week"
+                                                   for t, (unit, _) in got.items())
+
+
+def test_a_day_that_no_month_has_is_no_date():
+    assert [c.text for c in figures("Entries close on 31 February, said 12 officials.")] == ["12 officials"]
+
+
 @pytest.mark.parametrize("sentence,span,expected", FROM_THE_EIGHTH_SET)
 def test_rules_from_the_eighth_set(sentence, span, expected):
     check(sentence, span, expected)
