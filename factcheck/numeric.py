@@ -363,8 +363,9 @@ def _unit_after(toks: list[Token], j: int) -> tuple[Optional[str], float, int, s
     glued = j >= 1 and toks[j - 1].end == t.start
     if t.text == "°" and j + 1 < n and toks[j + 1].text in ("C", "F") and toks[j + 1].start == t.end:
         return toks[j + 1].text, 1, j + 2, "temperature"  # "1.5°C"
-    if t.text in ("C", "F") and glued and toks[j - 1].kind == "num":
-        return t.text, 1, j + 1, "temperature"  # "46.8C"
+    if t.text in ("C", "F") and glued and toks[j - 1].kind == "num" \
+            and not (j + 1 < n and toks[j + 1].text in ("-", "/") and toks[j + 1].start == t.end):
+        return t.text, 1, j + 1, "temperature"  # "46.8C" (but "24C-07" is a code)
     if w in ("degrees", "degree") and j + 1 < n and toks[j + 1].low in _TEMPERATURE_SCALES:
         return _TEMPERATURE_SCALES[toks[j + 1].low], 1, j + 2, "temperature"  # "2 degrees Celsius"
     if w in ("mtpa", "mmtpa"):
@@ -749,6 +750,10 @@ def _is_version(toks: list[Token], i: int) -> bool:
     """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
     t = toks[i]
     n = len(toks)
+    if i >= 2 and i + 2 < n and toks[i + 1].text == "%" and toks[i - 1].kind == toks[i + 2].kind == "word" \
+            and toks[i - 1].text[:1].isupper() and toks[i + 2].text[:1].isupper() \
+            and toks[i + 2].low not in MONTHS and toks[i + 2].low not in WEEKDAYS and not _is_headline(toks):
+        return True  # "Tollgate 0.0% Lager": a share inside a product's name
     if i + 1 < n and (toks[i + 1].text == "%" or toks[i + 1].low in ("percent", "per", "pct")):
         return False  # "leads Sandoval 48% to 45%": a share after a name, never a version
     # glued to letters: "4o", "H100", "5G", "A3"
@@ -895,7 +900,9 @@ def _scan_sentence(toks: list[Token], text: str, masks, bare: bool = False,
                 continue
         if t.kind == "word" and t.low in MULTIPLE_VERBS:
             q, qs, hedges = _qualifier_before(toks, i)
-            if q is not None and not (i + 1 < n and toks[i + 1].low in ("down", "up")):
+            if q is None and t.low.endswith(("ed", "ing")) and t.text.islower():
+                q = "exact"  # "doubled its capacity", "sales tripled": a change by a multiple, said outright
+            if q is not None and not (i + 1 < n and toks[i + 1].low in ("down", "up", "as", "back", "over")):
                 figures.append(Figure(qs, i + 1, value=MULTIPLE_VERBS[t.low], unit="times", qualifier=q,
                                       rule="multiple", digits=False))
             i += 1
@@ -1020,6 +1027,16 @@ def _coordinated_elision(toks: list[Token], i: int, j: int) -> bool:
         return True  # "four trains an hour, up from three"
     return j < len(toks) and toks[j].low == "more" and (j + 1 >= len(toks) or toks[j + 1].kind != "word"
                                                          or toks[j + 1].low in ("and", "in", "by", "over", "than"))
+
+
+def _share_after(toks: list[Token], j: int) -> bool:
+    """ "... points to 31.2%", "... points from 24%": the points are those of a share, percentage points."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].low in ("to", "from") and toks[j + 1].kind == "num"):
+        return False
+    k = j + 2
+    return k < n and (toks[k].text == "%" or toks[k].low in ("percent", "pct") or toks[k].low == "per"
+                      and k + 1 < n and toks[k + 1].low == "cent")
 
 
 def _label_before(toks: list[Token], i: int) -> Optional[str]:
@@ -1404,6 +1421,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     else:
         fig.value = value * scale
     # signed change: "down 2%", "fell 3 points"
+    if fig.unit == "points" and (_share_after(toks, j) or i >= 2 and toks[i - 1].low == "of"
+                                 and toks[i - 2].low in ("swing", "lead", "margin", "gap")):
+        fig.unit, fig.rule = "pp", "percentage_points"  # "fell 6.4 points to 31.2%", "a swing of 5.65 points"
     if fig.unit == "points" and j < n and toks[j].low in ("lower", "higher", "ahead", "behind", "up", "down"):
         fig.unit, fig.rule = "pp", "percentage_points"  # "20 points lower than in 2019"
         if toks[j].low in ("lower", "behind", "down"):

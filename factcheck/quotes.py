@@ -506,9 +506,14 @@ def _paraphrase_speaker(seg: Segmented, ps: int, people: _People):
     prev_para = seg.paragraph_at(ps - 1)
     if prev_para == (0, 0) or prev_para[0] >= ps:
         return None
-    s0, s1 = seg.sentence_at(prev_para[1] - 1)
+    return _speaker_of_report(seg, *seg.sentence_at(prev_para[1] - 1), people)
+
+
+def _speaker_of_report(seg: Segmented, s0: int, s1: int, people: _People):
+    """Who reports speech in the sentence s0:s1, with no quotation of its own ("Roe said the ruling was wrong.",
+    "He said the heat had worried him.", "..., she laughs."): the speaker of a quotation that follows it."""
     if _MARKS.search(seg.text, s0, s1):
-        return None  # the paragraph before quotes someone itself; the usual rules have had their say
+        return None  # the sentence quotes someone itself; the usual rules have had their say
     toks = seg.tokens(s0, s1)
     for k, t in enumerate(toks[:30]):
         if t.low in SPEECH_CUES and t.low not in CHARACTERISING_CUES and t.low != "according" and k >= 1:
@@ -874,9 +879,15 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
                 if not (surnames and name in surnames and a == 0):
                     continue
                 name = surnames[name]
-            if not (a >= 1 and toks[a - 1].low in ("in", "at", "from", "of", "on", "to", "near", "into", "across")):
+            if not (a >= 1 and toks[a - 1].low in _NOT_BEFORE_A_PERSON):
                 return toks[a].start, name
     return None
+
+
+# Words before a name that make it a place or a thing, not a person: "in Lindskog", "led the Social Alliance",
+# "watched every Carnford Marathon"
+_NOT_BEFORE_A_PERSON = frozenset({"in", "at", "from", "of", "on", "to", "near", "into", "across", "the", "a", "an",
+                                  "every", "each", "this", "that", "its", "their", "his", "her", "our"})
 
 
 def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: int = 8,
@@ -1089,6 +1100,11 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 if found is None and before in last_speaker_in:
                     # “...,” the chief executive said: "...". ¶ “We will not waste a penny of it.”
                     found = (*last_speaker_in[before], "previous paragraph")
+            if found is None and text[ps:q.open].strip() != "" and _full_sentence(content):
+                s0, _ = seg.sentence_at(q.open)
+                if text[s0:q.open].strip() == "" and s0 > ps:
+                    # "He said the heat had worried him. “At 30 kilometres my legs were telling me to stop.”"
+                    found = _speaker_of_report(seg, *seg.sentence_at(s0 - 1), people)
         reasons = []
         how = None
         if found and found[3] == "unnamed" and found[0] in ORG_NOUNS:

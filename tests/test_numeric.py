@@ -721,6 +721,31 @@ def test_a_count_whose_noun_is_left_out_in_a_coordinated_clause(sentence, span, 
     check(sentence, span, expected)
 
 
+FROM_THE_NINTH_SET = [
+    ("The ferry firm is doubling its fleet to 12 boats.", "doubling", {"value": 2.0, "unit": "times"}),
+    ("Labour's share fell 3.1 points to 28.4%.", "3.1 points", {"value": -3.1, "unit": "pp"}),
+    ("It was a swing of 4.2 points from the Greens.", "4.2 points", {"value": 4.2, "unit": "pp"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", FROM_THE_NINTH_SET)
+def test_rules_from_the_ninth_set(sentence, span, expected):
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council doubled down on the plan.",
+    "Their best seller is Hillside 0.5% Pale, a low-alcohol beer.",
+    "Owners can check recall 25B-11 on the website.",
+])
+def test_no_claim_in_an_idiom_a_product_name_or_a_code(sentence):
+    assert figures(sentence) == []
+
+
+def test_index_points_stay_points():
+    check("The Dow fell 310 points to 38,120.", "310 points", {"value": -310.0, "unit": "points"})
+
+
 def test_a_date_written_day_first_is_a_date_not_a_count():
     text = "Ferries will run 40 sailings a week from 14 December, and the 3 May 2027 timetable adds more."
     got = {c.text: (c.unit, c.time) for c in figures(text)}

@@ -446,3 +446,15 @@ def test_a_lone_quote_paragraph_after_an_attributed_one_keeps_its_speaker():
     text = ("Head teacher Ruth Amadi said: “Every child here will have a laptop by spring.”\n\n"
             "“Nobody will be left behind.”\n")
     assert speaker_of(text, "Nobody will be left behind").speaker == "Ruth Amadi"
+
+
+def test_a_name_after_the_or_every_is_not_the_person_a_pronoun_means():
+    text = ("Ines Marr, who has run the Harbour Choir since 2009, said the hall was full.\n\n"
+            "“We have never sung to so many people,” she told the audience.\n")
+    assert speaker_of(text, "never sung to so many").speaker == "Ines Marr"
+
+
+def test_a_quote_after_a_reported_sentence_in_its_paragraph_is_that_speakers():
+    text = ("Pia Lund won the race in record time. She said the wind had helped her. "
+            "“After the bridge I knew nobody would catch me.”")
+    assert speaker_of(text, "nobody would catch me").speaker == "Pia Lund"
