@@ -161,6 +161,8 @@ _PLACE_WORDS = {"street", "road", "avenue", "lane", "square", "park", "river", "
 
 def _is_person_like(name: str) -> bool:
     parts = name.split()
+    if any(len(p) >= 2 and p.isupper() and "." not in p for p in parts):
+        return False  # an acronym ("CF Families Canada", "NHS Fife") names an organisation
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
         not any(p.lower().strip(".") in _ORG_HINTS for p in parts) \
         and parts[-1].lower() not in _PLACE_WORDS
@@ -518,6 +520,8 @@ def _speaker_of_report(seg: Segmented, s0: int, s1: int, people: _People):
     for k, t in enumerate(toks[:30]):
         if t.low in SPEECH_CUES and t.low not in CHARACTERISING_CUES and t.low != "according" and k >= 1:
             head = _subject_tokens(toks[:k])
+            if head and head[-1].text == ",":
+                head = head[:-1]  # "The Chief Veterinary Officer, Dr Ruth Callander, said:"
             last_comma = max((m for m, x in enumerate(head) if x.text == ","), default=-1)
             if 0 <= last_comma < len(head) - 1:
                 head = head[last_comma + 1:]  # "In the House, where ..., Speaker Martin Greer said"

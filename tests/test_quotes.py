@@ -458,3 +458,22 @@ def test_a_quote_after_a_reported_sentence_in_its_paragraph_is_that_speakers():
     text = ("Pia Lund won the race in record time. She said the wind had helped her. "
             "“After the bridge I knew nobody would catch me.”")
     assert speaker_of(text, "nobody would catch me").speaker == "Pia Lund"
+
+
+def test_a_name_with_an_acronym_is_an_organisation_not_the_person_a_pronoun_means():
+    text = ("Mira Chen, chair of the campaign group RSV Parents Network, said the wait was cruel.\n\n"
+            "“We have been told to be patient for two winters now,” she said.\n")
+    assert speaker_of(text, "told to be patient").speaker == "Mira Chen"
+
+
+def test_the_association_is_the_association_named_before_it():
+    text = ("The Timber Growers Association said exports had fallen. "
+            "The association called the levy “a tax on the only industry still hiring here.”")
+    assert speaker_of(text, "a tax on the only industry").speaker == "Timber Growers Association"
+
+
+def test_a_colon_introduction_alone_in_its_paragraph_gives_the_quotes_after_it():
+    text = ("The county's fire officer, Chief Officer Dev Malhotra, said:\n\n"
+            "“The ground is as dry as I have ever seen it in May.\n\n"
+            "“Please do not light barbecues on the moor this weekend.”\n")
+    assert [q.speaker for q in quotes(text)] == ["Dev Malhotra", "Dev Malhotra"]

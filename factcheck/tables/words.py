@@ -50,7 +50,9 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "utility", "carmaker", "automak
               "lender", "insurer", "airline", "chipmaker", "developer", "operator", "manufacturer", "agency",
               "ministry", "department", "regulator", "council", "university", "club", "charity", "fund", "union",
               "conglomerate", "brewer", "miner", "producer", "supplier", "business", "organisation",
-              "organization", "government", "administration"}
+              "organization", "government", "administration", "association", "federation", "authority",
+              "commission", "board", "trust", "society", "institute", "alliance", "coalition", "school", "hospital",
+              "party"}
 HEDGES = [
     "reportedly", "allegedly", "is expected to", "are expected to", "was expected to", "expected to", "expected",
     "expects", "expect", "is estimated", "estimated", "estimates", "could", "might", "may", "would", "plans to",
