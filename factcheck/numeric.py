@@ -1551,10 +1551,16 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         num, j, frac = 1, i + 3, int(t.text) / int(toks[i + 2].text)  # "1/2 of the people"
     else:
         return None
+    q, qs, _ = _qualifier_before(toks, i)
+    if t.kind != "num" and qs >= 1 and toks[qs - 1].low == "by" and (j >= n or toks[j].low != "of"):
+        # "school visits fell by almost a third": a change of a third
+        fig = Figure(qs, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False,
+                     strength=0.7, qualifier=q or "exact")
+        _growth(toks, fig)
+        return fig
     if j < n and toks[j].low != "of" and t.kind != "num" \
             and not (t.low == "half" and toks[j].low in ("its", "their", "the", "his", "her", "our")):
         return None
-    q, qs, _ = _qualifier_before(toks, i)
     return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7,
                   qualifier=q or "exact")
 
