@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import sqlite3
 from collections import Counter, deque, namedtuple
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -119,15 +121,16 @@ def cross_check(db: sqlite_utils.Database, force: bool = False, workers: Optiona
     store.replace_flags(db, [])
     flags: list[dict] = []
     changed: list[tuple] = []
-    for story_flags, story_changed in _results(db, groups, workers):
-        flags += story_flags
-        changed += story_changed
-        summary.flags += len(story_flags)
-        summary.kinds.update(f["kind"] for f in story_flags)
-        summary.confidences_changed += len(story_changed)
-        if len(flags) >= _FLAGS_PER_WRITE or len(changed) >= _WRITE_EVERY:  # bounded batches, not held to the end
-            _write(db, flags, changed)
-            flags, changed = [], []
+    with closing(_results(db, groups, workers)) as results:  # a failure ends the pool at once, not when collected
+        for story_flags, story_changed in results:
+            flags += story_flags
+            changed += story_changed
+            summary.flags += len(story_flags)
+            summary.kinds.update(f["kind"] for f in story_flags)
+            summary.confidences_changed += len(story_changed)
+            if len(flags) >= _FLAGS_PER_WRITE or len(changed) >= _WRITE_EVERY:  # bounded batches, not all at the end
+                _write(db, flags, changed)
+                flags, changed = [], []
     _write(db, flags, changed, mark=mark)
     return summary
 
@@ -175,17 +178,22 @@ def _results(db: sqlite_utils.Database, groups: list[list[str]], workers: int) -
         for ids in groups:
             yield check_story(db, ids, workers=workers if len(groups) == 1 else 1)
         return
-    context = multiprocessing.get_context("fork")
     processes = min(workers, len(groups))
-    with context.Pool(processes, initializer=_open_reader, initargs=(path,)) as pool:
+    # A process pool that reports a worker's death (BrokenProcessPool) instead of waiting for it forever.
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"), initializer=_open_reader,
+                             initargs=(path,)) as pool:
         # A bounded window of stories in flight: results wait for this process to write them, never pile up.
         pending: deque = deque()
-        for i in range(0, len(groups), _STORIES_PER_TASK):
-            pending.append(pool.apply_async(_check_in_worker, (groups[i:i + _STORIES_PER_TASK],)))
-            if len(pending) >= 2 * processes:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        try:
+            for i in range(0, len(groups), _STORIES_PER_TASK):
+                pending.append(pool.submit(_check_in_worker, groups[i:i + _STORIES_PER_TASK]))
+                if len(pending) >= 2 * processes:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 _STORIES_PER_TASK = 4
@@ -205,7 +213,7 @@ _reader: Optional[sqlite_utils.Database] = None
 
 def _open_reader(path: str) -> None:
     global _reader
-    _reader = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60))
+    _reader = sqlite_utils.Database(sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True, timeout=60))
 
 
 def _check_in_worker(stories_: list[list[str]]) -> list[tuple[list, list]]:

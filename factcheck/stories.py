@@ -35,7 +35,7 @@ def ledger_names(db: sqlite_utils.Database) -> NameIndex:
 
 def source_parties(db: sqlite_utils.Database, names: NameIndex) -> tuple[list[str], list[tuple[int, ...]], list[str]]:
     """(source ids in order, the parties of each as numbers, the party for each number): the parties a source's
-    figures are about, and the known parties its title names. The claims are read a source at a time, in step with
+    figures are about, and the names in its title (two reports of one event with no figures share its name there). The claims are read a source at a time, in step with
     the sources, and a source keeps only a tuple of numbers."""
     number: dict[str, int] = {}
     for (name,) in db.execute(_NUMERIC_NAMES):
@@ -49,7 +49,7 @@ def source_parties(db: sqlite_utils.Database, names: NameIndex) -> tuple[list[st
             for name in (subject, obj):
                 keys.update(number[k] for k in names.canon(name) or () if k in number)
         for name in entities.__wrapped__(title or ""):  # not cached: every title is read once
-            keys.update(number[k] for k in names.canon(name) or () if k in number)
+            keys.update(number.setdefault(k, len(number)) for k in names.canon(name) or ())
         ids.append(sid)
         parties.append(tuple(sorted(keys)))
     return ids, parties, list(number)

@@ -85,3 +85,18 @@ def test_a_pool_of_workers_writes_the_same_ledger_as_one_process(two_stories, tm
     assert summary.stories == len(stories(db)) >= 2
     assert summary.flags == db["flags"].count and sum(summary.kinds.values()) == summary.flags
     assert _ledger(db) == before
+
+
+def test_reports_with_no_figures_are_one_story_through_their_titles(tmp_path):
+    folder = tmp_path / "pier"
+    folder.mkdir()
+    words = "We will rebuild this pier stone by stone, whatever it takes and however long"
+    for name, speaker in (("gazette", "Mayor Ellen Fairweather"), ("courier", "Councillor Tom Brack")):
+        (folder / f"{name}.md").write_text(
+            f"---\ntitle: Storm wrecks Saltmere pier\noutlet: {name.title()}\n---\n"
+            f"“{words},” said {speaker} on Friday.\n", encoding="utf-8")
+    path = tmp_path / "pier.db"
+    build.build([folder], path, workers=1, after=steps(None))
+    db = sqlite_utils.Database(path)
+    assert [len(ids) for ids in stories(db)] == [2]
+    assert [r[0] for r in db.execute("select kind from flags")] == ["quote_misattribution"]
