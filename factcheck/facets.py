@@ -33,8 +33,8 @@ from datasette.utils import escape_sqlite
 
 CACHE_SIZE = 512
 SAMPLE_ROWS = 10_000
-WARM_TIME_LIMIT_MS = 20_000
-INDEX_WALK_MARGIN = 40  # see LedgerDatabase._search_rows  # at start-up a whole table's facets may take their time, once
+WARM_TIME_LIMIT_MS = 20_000  # at start-up a whole table's facets may take their time, once
+INDEX_WALK_MARGIN = 40  # see LedgerDatabase._search_rows
 
 
 class LedgerFacet(ColumnFacet):
@@ -244,7 +244,6 @@ class LedgerDatabase(Database):
         if m is None or _unquote(m["fts"]) != await self.fts_table(_unquote(m["table"])):
             return sql
         return f"select count(*) from {m['fts']} where {m['fts']} match {m['match']}"
-
 
     async def _search_rows(self, sql: str, params) -> str:
         """A search page's rows in primary-key order. SQLite's plan looks up every match and sorts them all; for a

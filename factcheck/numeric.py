@@ -673,6 +673,8 @@ def _read_day_first_date(toks: list[Token], i: int) -> Optional[tuple[int, str]]
     if j >= n or toks[j].low not in MONTHS or not toks[j].is_cap or len(toks[j].text) < 3:
         return None
     month, j = MONTHS[toks[j].low], j + 1
+    if j < n and toks[j].kind == "word" and toks[j].text.islower() and _looks_plural(toks[j].text):
+        return None  # "5 March protesters": a count whose noun follows a name, not a date
     year = None
     if j < n and _is_year(toks[j]):
         year, j = int(toks[j].text), j + 1
@@ -746,14 +748,18 @@ def _is_headline(toks: list[Token]) -> bool:
 _GLUED_UNITS = frozenset({"x", "st", "nd", "rd", "th", "s", "pct", "pc", "bps", "bp", "pp", "ppt"})
 
 
+_MOVE_WORDS = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})
+
+
 def _is_version(toks: list[Token], i: int) -> bool:
     """A number that names a product or model version: "Sonnet 4.5", "Windows 11", "GPT-4o", "Fortune 500"."""
     t = toks[i]
     n = len(toks)
     if i >= 2 and i + 2 < n and toks[i + 1].text == "%" and toks[i - 1].kind == toks[i + 2].kind == "word" \
             and toks[i - 1].text[:1].isupper() and toks[i + 2].text[:1].isupper() \
-            and toks[i + 2].low not in MONTHS and toks[i + 2].low not in WEEKDAYS and not _is_headline(toks):
-        return True  # "Tollgate 0.0% Lager": a share inside a product's name
+            and toks[i + 2].low not in MONTHS and toks[i + 2].low not in WEEKDAYS and not _is_headline(toks) \
+            and not (i + 3 < n and toks[i + 3].kind == "num") and toks[i + 2].low not in _MOVE_WORDS:
+        return True  # "Tollgate 0.0% Lager": a share inside a product's name (not "Labour 29% Reform 27%")
     if i + 1 < n and (toks[i + 1].text == "%" or toks[i + 1].low in ("percent", "per", "pct")):
         return False  # "leads Sandoval 48% to 45%": a share after a name, never a version
     # glued to letters: "4o", "H100", "5G", "A3"
@@ -1011,6 +1017,8 @@ _COUNT_NAMED_BY = {"age": "years", "membership": "members", "memberships": "memb
                    "congregation": "people", "electorate": "voters"}
 
 
+_NOT_A_COUNT_VERB = frozenset({"turned", "turns", "aged", "voted", "votes", "scored", "finished", "ranked", "placed",
+                               "rated", "won", "lost", "led", "trailed"})
 _AFTER_ELIDED = frozenset({"in", "on", "at", "during", "last", "this", "over", "across", "since", "after", "before",
                            "by", "from", "to", "each", "a", "an"})
 
@@ -1020,8 +1028,10 @@ def _coordinated_elision(toks: list[Token], i: int, j: int) -> bool:
     and closed two in the quarter", "ordered 20 jets, with options for 10 more", "1,480 trains, 96 more than today",
     "four trains an hour, up from three"."""
     ends = j >= len(toks) or toks[j].kind != "word" or toks[j].low in _AFTER_ELIDED
-    if ends and i >= 2 and toks[i - 1].kind == "word" and toks[i - 1].text.islower() \
-            and toks[i - 2].low in ("and", "but") and toks[i - 1].low not in _AFTER_ELIDED:
+    tally = j + 1 < len(toks) and toks[j].low == "to" and toks[j + 1].kind == "num"  # "voted 7 to 2"
+    if ends and not tally and i >= 2 and toks[i - 1].kind == "word" and toks[i - 1].text.islower() \
+            and toks[i - 2].low in ("and", "but") and toks[i - 1].low not in _AFTER_ELIDED \
+            and toks[i - 1].low not in _NOT_A_COUNT_VERB:
         return True  # "and closed two"
     if ends and i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         return True  # "four trains an hour, up from three"
@@ -1030,9 +1040,9 @@ def _coordinated_elision(toks: list[Token], i: int, j: int) -> bool:
 
 
 def _share_after(toks: list[Token], j: int) -> bool:
-    """ "... points to 31.2%", "... points from 24%": the points are those of a share, percentage points."""
+    """ "... points to 31.2%": the points are those of a share, percentage points."""
     n = len(toks)
-    if not (j + 1 < n and toks[j].low in ("to", "from") and toks[j + 1].kind == "num"):
+    if not (j + 1 < n and toks[j].low == "to" and toks[j + 1].kind == "num"):
         return False
     k = j + 2
     return k < n and (toks[k].text == "%" or toks[k].low in ("percent", "pct") or toks[k].low == "per"
@@ -1066,12 +1076,23 @@ def _share_restated(toks: list[Token], i: int) -> Optional[str]:
 
 def _count_noun_before(toks: list[Token], i: int) -> Optional[str]:
     """The counted unit when a noun before the figure, in its clause, names the count (see _COUNT_NAMED_BY)."""
-    for t in reversed(toks[max(0, i - 6):i]):
+    for k in range(i - 1, max(-1, i - 7), -1):
+        t = toks[k]
         if t.kind != "word":
             return None  # a comma, a dash: another clause
         if t.low in _COUNT_NAMED_BY:
+            after = toks[k + 1]
+            if after.kind == "word" and after.text.islower() and after.low not in _COUNT_HEAD_NEXT:
+                return None  # "membership fees rose to 120", "population density is 300": the noun is a modifier
             return _COUNT_NAMED_BY[t.low]
     return None
+
+
+# Words after a count noun that keep it the head of its phrase: "membership reached", "a headcount of"
+_COUNT_HEAD_NEXT = frozenset({"of", "reached", "rose", "fell", "stands", "stood", "was", "is", "hit", "grew", "topped",
+                              "at", "to", "has", "had", "climbed", "dropped", "totalled", "totaled", "now", "will",
+                              "increased", "decreased", "jumped", "slipped", "declined", "passed", "exceeded", "were",
+                              "are", "numbered", "numbers", "last", "this", "in"})
 
 
 def _merge_alternatives(toks: list[Token], figures: list[Figure]) -> list[Figure]:
@@ -1421,8 +1442,9 @@ def _read_figure(toks: list[Token], i: int, text: str, last_count_unit: Optional
     else:
         fig.value = value * scale
     # signed change: "down 2%", "fell 3 points"
-    if fig.unit == "points" and (_share_after(toks, j) or i >= 2 and toks[i - 1].low == "of"
-                                 and toks[i - 2].low in ("swing", "lead", "margin", "gap")):
+    if fig.unit == "points" and (_share_after(toks, j) or i >= 2 and toks[i - 1].low == "of" and (
+            toks[i - 2].low == "swing" or toks[i - 2].low in ("lead", "margin", "gap")
+            and any(t.text == "%" for t in toks))):
         fig.unit, fig.rule = "pp", "percentage_points"  # "fell 6.4 points to 31.2%", "a swing of 5.65 points"
     if fig.unit == "points" and j < n and toks[j].low in ("lower", "higher", "ahead", "behind", "up", "down"):
         fig.unit, fig.rule = "pp", "percentage_points"  # "20 points lower than in 2019"
@@ -1535,7 +1557,8 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
     elif t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in FRACTIONS and toks[i + 1].low != "half":
         num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
     elif t.low == "half" and i >= 1 and (q_qs := _qualifier_before(toks, i))[1] >= 1 \
-            and toks[q_qs[1] - 1].low == "by":
+            and toks[q_qs[1] - 1].low == "by" and (i + 1 >= n or toks[i + 1].kind != "word"
+                                                   or toks[i + 1].low in _AFTER_A_CHANGE):
         q, qs, _ = q_qs  # "fall by about half": a change of 50%
         fig = Figure(qs, i + 1, value=50.0, unit="%", rule="fraction", digits=False, strength=0.7,
                      qualifier=q or "exact")
@@ -1552,7 +1575,8 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
     else:
         return None
     q, qs, _ = _qualifier_before(toks, i)
-    if t.kind != "num" and qs >= 1 and toks[qs - 1].low == "by" and (j >= n or toks[j].low != "of"):
+    if t.kind != "num" and qs >= 1 and toks[qs - 1].low == "by" and (j >= n or toks[j].kind != "word"
+                                                                     or toks[j].low in _AFTER_A_CHANGE):
         # "school visits fell by almost a third": a change of a third
         fig = Figure(qs, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False,
                      strength=0.7, qualifier=q or "exact")
@@ -1563,6 +1587,13 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
         return None
     return Figure(i, j, value=round(num * frac * 100, 4), unit="%", rule="fraction", digits=False, strength=0.7,
                   qualifier=q or "exact")
+
+
+# Words that may follow a change written as a fraction ("fell by a third in May"); "by half a point", "by a third
+# party" and "by half an hour" are something else
+_AFTER_A_CHANGE = frozenset({"in", "on", "to", "from", "last", "this", "next", "within", "since", "after", "over",
+                             "compared", "between",
+                             "during", "and", "but", "while", "as", "year-on-year", "against", "versus"})
 
 
 # Nouns that a hyphenated length describes rather than claims: a move measured over a period, or a rate fixed

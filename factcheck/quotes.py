@@ -161,8 +161,9 @@ _PLACE_WORDS = {"street", "road", "avenue", "lane", "square", "park", "river", "
 
 def _is_person_like(name: str) -> bool:
     parts = name.split()
-    if any(len(p) >= 2 and p.isupper() and "." not in p for p in parts):
-        return False  # an acronym ("CF Families Canada", "NHS Fife") names an organisation
+    if len(parts) >= 3 and any(len(p) >= 2 and p.isupper() and "." not in p for p in parts) \
+            or any(len(p) >= 4 and p.isupper() for p in parts[:-1]):
+        return False  # an acronym ("CF Families Canada", "UNICEF Norway") names an organisation; "JD Vance" does not
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts) and \
         not any(p.lower().strip(".") in _ORG_HINTS for p in parts) \
         and parts[-1].lower() not in _PLACE_WORDS
@@ -891,7 +892,7 @@ def _person_named_before(seg: Segmented, pos: int, quotes: list[_Quote], back: i
 # Words before a name that make it a place or a thing, not a person: "in Lindskog", "led the Social Alliance",
 # "watched every Carnford Marathon"
 _NOT_BEFORE_A_PERSON = frozenset({"in", "at", "from", "of", "on", "to", "near", "into", "across", "the", "a", "an",
-                                  "every", "each", "this", "that", "its", "their", "his", "her", "our"})
+                                  "every", "each", "this", "its", "their", "his", "her", "our"})
 
 
 def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: int = 8,
@@ -912,7 +913,10 @@ def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: i
         lead = 0
         while lead < len(toks) and (toks[lead].low in _TITLES or toks[lead].text == "."):
             lead += 1  # "Cllr", "Recorder", "Dr." before the name
-        if runs and runs[0][0] <= lead and with_cue and not any(t.low in SPEECH_CUES for t in toks):
+        cue = any(t.low in SPEECH_CUES or t.low in CHARACTERISING_CUES for t in toks)
+        if runs and runs[0][0] <= lead and with_cue != cue:
+            # named later for a role: the next sentence must say they spoke; for a pronoun: a sentence where
+            # someone speaks or calls something names another voice ("John Smith ... called the claim absurd")
             return None
         if runs and runs[0][0] <= lead:
             words = runs[0][2].split()
@@ -928,6 +932,28 @@ def _person_named_after(seg: Segmented, pos: int, quotes: list[_Quote], ahead: i
 _TITLES = ROLE_WORDS | {"recorder", "magistrate", "coroner"}
 _PERSON_ROLES = ROLE_WORDS - {"group", "global", "national", "board", "member", "senior", "associate", "lead",
                               "managing", "under", "vice", "prime", "general"}
+
+
+def _same_role(role: str, seg: Segmented, pos: int) -> bool:
+    """Does the sentence after ``pos`` show it names the holder of ``role``: a word of the role in it ("the
+    federation's general secretary" / "..., who has led the federation"), an office title before the name, or a
+    who-clause after it? A spokesperson is rarely named in the next breath, so never."""
+    words = {w.strip("'’s") for w in role.lower().split()} - {"the", "of", "a", "an", "and"}
+    if words & {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source"}:
+        return False
+    idx = seg.sentence_index(pos)
+    if idx + 1 >= len(seg.sentences):
+        return False
+    s0, s1 = seg.sentences[idx + 1]
+    sentence = seg.text[s0:s1]
+    said = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[a-z’']+", sentence.lower())}
+    # or the sentence introduces the person as an office holder: a judicial or council title before the name
+    # ("Recorder Alison Whitlow told"), or a who-clause after it ("Halla Brenner, who has led the party since 2016")
+    return bool(words & said) or bool(_OFFICE_INTRO.match(sentence))
+
+
+_OFFICE_INTRO = re.compile(r"\s*(?:(?:Recorder|Judge|Justice|Cllr|Councillor|Coroner|Magistrate)\.? [A-Z]"
+                           r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, who )")
 
 
 def _definite_role(unnamed: str) -> bool:
@@ -953,8 +979,8 @@ def _named_with(text: str, pos: int, noun: str) -> Optional[str]:
 
 
 def _organisation_that_spoke(seg: Segmented, pos: int, quotes: list[_Quote], back: int = 4) -> Optional[str]:
-    """The organisation last given a speech verb before ``pos`` ("..., the Rivers Authority said in a statement."),
-    for a quotation that "it said": a name that is not a person's, right before the verb, outside quotation marks."""
+    """The name last given a speech verb before ``pos`` ("..., the Rivers Authority said in a statement."), outside
+    quotation marks: who a quotation that "it said" belongs to."""
     from .context import named_runs
 
     quoted = _inside_quotes(quotes)
@@ -963,10 +989,8 @@ def _organisation_that_spoke(seg: Segmented, pos: int, quotes: list[_Quote], bac
         s0, s1 = seg.sentences[i]
         toks = [t for t in seg.tokens(s0, min(s1, pos)) if not quoted(t.start)]
         for a, b, name in reversed(named_runs(toks, seg, 0, len(toks))):
-            if b < len(toks) and toks[b].low in SPEECH_CUES and toks[b].low not in CHARACTERISING_CUES \
-                    and not _is_person_like(name) or b < len(toks) and toks[b].low in SPEECH_CUES \
-                    and any(w.lower().strip(".") in _ORG_HINTS for w in name.split()):
-                return name
+            if b < len(toks) and toks[b].low in SPEECH_CUES and toks[b].low not in CHARACTERISING_CUES:
+                return name  # the nearest voice: a person in between would be "he" or "she", not "it"
     return None
 
 
@@ -1118,7 +1142,7 @@ def extract_quotes(seg: Segmented, source_id: str) -> list[Claim]:
                 found = (org, None, found[2], "organisation")
         if found and found[3] == "unnamed" and _definite_role(found[0]):
             later = _person_named_after(seg, q.close, quotes, ahead=1, with_cue=True)
-            if later:
+            if later and _same_role(found[0], seg, q.close):
                 found = (later, found[0], found[2], "named later")  # "the judge said ... Recorder Ann Roe told"
         if found:
             q.speaker, q.role, q.cue, how = found

@@ -831,3 +831,22 @@ def test_bounds_on_bare_numbers_when_asked(sentence, expected):
 
 def test_bare_numbers_are_not_claims_in_articles():
     assert figures("Entries must be between 18 and 65.") == []
+
+
+@pytest.mark.parametrize("sentence,span,unit_not", [
+    ("The bank cut rates by half a point to 4%.", "half", "%"),
+    ("The launch slipped by half an hour.", "half", "%"),
+    ("The repairs were done by a third party.", "a third", "%"),
+    ("She has three children and turned 40 last year.", "40", "children"),
+    ("The council approved 300 homes and voted 7 to 2 in favour.", "7", "homes"),
+    ("Arsenal have a lead of five points at the top of the table.", "five points", "pp"),
+    ("Membership fees rose to 120 this year.", "120", "members"),
+    ("The firm employs 12 March staff at the depot.", "12 March", "date"),
+])
+def test_rules_do_not_misfire(sentence, span, unit_not):
+    assert all(c.unit != unit_not for c in figures(sentence) if span in c.text)
+
+
+def test_shares_in_an_unpunctuated_poll_list_are_kept():
+    text = "The latest poll has Labour 29% Reform 27% Conservatives 18%."
+    assert [c.value for c in figures(text) if c.unit == "%"] == [29.0, 27.0, 18.0]

@@ -477,3 +477,24 @@ def test_a_colon_introduction_alone_in_its_paragraph_gives_the_quotes_after_it()
             "“The ground is as dry as I have ever seen it in May.\n\n"
             "“Please do not light barbecues on the moor this weekend.”\n")
     assert [q.speaker for q in quotes(text)] == ["Dev Malhotra", "Dev Malhotra"]
+
+
+@pytest.mark.parametrize("text,fragment,not_speaker", [
+    ("“We cannot discuss individual cases,” the spokesperson said. Mary Okafor said her son had waited months.",
+     "individual cases", "Mary Okafor"),
+    ("“The crowds were calm,” the chief constable said. Home Secretary Ann Rhee said the force had done well.",
+     "crowds were calm", "Ann Rhee"),
+    ("“We are going to win this,” he said.\n\nNot everyone agrees. Tom Hale, the rival candidate, called it absurd.",
+     "going to win", "Tom Hale"),
+])
+def test_a_person_named_next_is_not_taken_for_an_unnamed_voice(text, fragment, not_speaker):
+    assert speaker_of(text, fragment).speaker != not_speaker
+
+
+def test_it_said_goes_to_the_nearest_voice_and_initials_are_a_person():
+    text = ("The Competition Office said it would study the deal.\n\n“We welcome the scrutiny,” Halden Foods said."
+            "\n\n“We have nothing to hide,” it said.")
+    assert speaker_of(text, "nothing to hide").speaker == "Halden Foods"
+    assert speaker_of("JD Vance spoke in Ohio. “We will win,” he said.", "We will win").speaker == "JD Vance"
+    text = "Officials confirmed that Jane Roe would step down. “It is time,” she said."
+    assert speaker_of(text, "It is time").speaker == "Jane Roe"
