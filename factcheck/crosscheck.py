@@ -24,7 +24,7 @@ import sqlite_utils
 
 from . import store
 from .confidence import scores
-from .crossref import cross_reference
+from .crossref import can_fork, cross_reference
 from .models import Document
 from .stories import stories
 
@@ -174,7 +174,7 @@ def _trim_caches(limit: int = 20_000) -> None:
 def _results(db: sqlite_utils.Database, groups: list[list[str]], workers: int) -> Iterator[tuple[list, list]]:
     """Each story's result, in the order of ``groups``: in this process, or from a pool reading the database file."""
     path = _file_of(db)
-    if workers <= 1 or len(groups) < 2 or path is None or not _can_fork():
+    if workers <= 1 or len(groups) < 2 or path is None or not can_fork():
         for ids in groups:
             yield check_story(db, ids, workers=workers if len(groups) == 1 else 1)
         return
@@ -202,10 +202,6 @@ _STORIES_PER_TASK = 4
 def _file_of(db: sqlite_utils.Database) -> Optional[str]:
     row = db.execute("pragma database_list").fetchone()
     return row[2] if row and row[2] else None
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
 
 
 _reader: Optional[sqlite_utils.Database] = None

@@ -1004,13 +1004,19 @@ def _cross_reference(claims: list[Claim], docs: Optional[Mapping[str, Document]]
     return result
 
 
+def can_fork() -> bool:
+    """Whether this process may fork workers that inherit its memory (not on a platform without fork, not in a
+    daemon process such as a pool worker)."""
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+
+
 class _Forked:
     """``fn(*args)`` computed in a forked child process: the child inherits the arguments (nothing is copied but
     the result, which comes back pickled through a pipe)."""
 
     @staticmethod
     def available() -> bool:
-        return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+        return can_fork()
 
     def __init__(self, fn, *args):
         context = multiprocessing.get_context("fork")

@@ -225,6 +225,7 @@ class LedgerDatabase(Database):
     def __init__(self, ds, path):
         super().__init__(ds, path=str(path), is_mutable=False)
         self._counts: OrderedDict = OrderedDict()
+        self._key_indexes: dict = {}  # (table, column) -> the index of its one-column primary key, or None
 
     async def execute(self, sql, params=None, *args, **kwargs):
         if not sql.lstrip().lower().startswith("select count(*) "):
@@ -270,8 +271,6 @@ class LedgerDatabase(Database):
 
     async def _key_index(self, table: str, column: str) -> Optional[str]:
         """The index SQLite made for ``table``'s one-column primary key ``column``, if there is one."""
-        if not hasattr(self, "_key_indexes"):
-            self._key_indexes: dict = {}
         if (table, column) not in self._key_indexes:
             found = None
             for name, origin in (await super().execute(

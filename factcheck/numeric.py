@@ -979,9 +979,9 @@ def _subject_noun(toks: list[Token]) -> Optional[str]:
 
 
 _RAISE_VERBS = {"lift", "lifts", "lifted", "lifting", "raise", "raises", "raised", "raising", "boost", "boosts",
-                "boosted", "boosting", "expand", "expands", "expanding", "increase", "increasing", "reduce",
-                "reduced", "cut", "cuts", "cutting", "lower", "lowered", "grow", "grew", "take", "takes", "took",
-                "taking", "bring", "brings", "brought", "bringing", "move", "moved", "moves", "went", "go", "goes"}
+                "boosted", "boosting", "expand", "expands", "expanding", "increasing", "reduce", "take",
+                "takes", "took", "taking", "bring", "brings", "brought", "bringing", "move", "moved", "moves", "went",
+                "go", "goes"}  # with _GROWTH_UP and _GROWTH_DOWN: the verbs of "lift X from A to B"
 
 
 def _change_verb_before(toks: list[Token], k: int) -> bool:
@@ -1557,13 +1557,8 @@ def _read_fraction(toks: list[Token], i: int) -> Optional[Figure]:
     elif t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in FRACTIONS and toks[i + 1].low != "half":
         num, j, frac = 1, i + 2, FRACTIONS[toks[i + 1].low]
     elif t.low == "half" and i >= 1 and (q_qs := _qualifier_before(toks, i))[1] >= 1 \
-            and toks[q_qs[1] - 1].low == "by" and (i + 1 >= n or toks[i + 1].kind != "word"
-                                                   or toks[i + 1].low in _AFTER_A_CHANGE):
-        q, qs, _ = q_qs  # "fall by about half": a change of 50%
-        fig = Figure(qs, i + 1, value=50.0, unit="%", rule="fraction", digits=False, strength=0.7,
-                     qualifier=q or "exact")
-        _growth(toks, fig)
-        return fig
+            and toks[q_qs[1] - 1].low == "by":
+        num, j, frac = 1, i + 1, 0.5  # "fall by about half": read as a change below
     elif t.low == "half" and i + 1 < n and toks[i + 1].low in ("of", "its", "their", "the", "his", "her", "our") \
             and not (i >= 1 and toks[i - 1].low in _PERIOD_HALF) and not (i >= 1 and toks[i - 1].low in ("a", "one")):
         num, j, frac = 1, i + 1, 0.5  # "half of the staff", but not "the first half of the year"
